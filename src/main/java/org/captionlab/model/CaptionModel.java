@@ -20,6 +20,9 @@ public interface CaptionModel {
     /** State for decoding one image (one row); the feature is fed at every step. */
     DecoderState initialState(float[] feature);
 
+    /** State for decoding several images at once (row {@code i} for {@code features[i]}). */
+    DecoderState initialStates(float[][] features);
+
     /**
      * Feeds {@code previousTokens[i]} to row {@code i} of {@code state} and returns, per row, the
      * log-probabilities of every vocabulary entry for the next word, with the state after the step.
