@@ -1,0 +1,337 @@
+package org.captionlab.encoder;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.tensorflowlite.BuiltinOpResolver;
+import org.bytedeco.tensorflowlite.FlatBufferModel;
+import org.bytedeco.tensorflowlite.Interpreter;
+import org.bytedeco.tensorflowlite.InterpreterBuilder;
+import org.bytedeco.tensorflowlite.TfLiteIntArray;
+import org.bytedeco.tensorflowlite.TfLiteTensor;
+import org.bytedeco.tensorflowlite.global.tensorflowlite;
+import org.captionlab.image.ImageConversions;
+import org.captionlab.image.ImageResizer;
+import org.captionlab.util.Hashing;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * ImageNet MobileNetV2 1.0/224 (uint8 quantized TFLite) as an encoder: the feature is the 1280-d
+ * global average pool before the classifier ({@code MobilenetV2/Logits/AvgPool}, dequantized), and
+ * the same forward pass gives the top-5 ImageNet labels.
+ *
+ * <p>The whole image is squashed to 224×224 (no crop), matching how the Flickr8k training images
+ * were prepared. Not thread-safe; {@link #close()} frees the native interpreter.
+ */
+public final class MobileNetV2Encoder implements ImageEncoder {
+
+    /** Encoder id written into model manifests. */
+    public static final String ID = "mobilenet-v2";
+    /** Length of the pooled feature. */
+    public static final int FEATURE_DIM = 1280;
+    /** Side of the square RGB input. */
+    public static final int INPUT_SIZE = 224;
+    /** Name of the pooled-feature tensor inside the TFLite graph. */
+    static final String FEATURE_TENSOR = "MobilenetV2/Logits/AvgPool";
+    /** Number of labels reported with each encoding. */
+    public static final int TOP_K = 5;
+    /** File name of the label list, expected beside the weights. */
+    public static final String LABELS_FILE_NAME = "imagenet_labels.txt";
+
+    private static final Logger LOG = LoggerFactory.getLogger(MobileNetV2Encoder.class);
+
+    // Strong references for the interpreter's whole life: the interpreter points into the model's
+    // buffer and the builder/resolver; if any of these Java objects were collected, JavaCPP's
+    // deallocator would free native memory still in use and the JVM would crash.
+    private FlatBufferModel model;
+    private BuiltinOpResolver resolver;
+    private InterpreterBuilder builder;
+    private Interpreter interpreter;
+
+    private final String weightsSha256;
+    private final List<String> labels;
+    private final int featureIndex;
+    private final int softmaxIndex;
+    private final int inputIndex;
+    private final float featureScale;
+    private final int featureZeroPoint;
+    private final float softmaxScale;
+    private final int softmaxZeroPoint;
+    private final byte[] featureBytes = new byte[FEATURE_DIM];
+    private final byte[] softmaxBytes;
+
+    private MobileNetV2Encoder(Path weights, List<String> labels, String weightsSha256, int numThreads)
+            throws IOException {
+        this.labels = labels;
+        this.weightsSha256 = weightsSha256;
+        boolean ok = false;
+        try {
+            model = FlatBufferModel.BuildFromFile(weights.toAbsolutePath().toString());
+            if (isNull(model) || !model.initialized()) {
+                throw new IOException("encoder weights '" + weights + "': not a readable TFLite model");
+            }
+            resolver = new BuiltinOpResolver();
+            builder = new InterpreterBuilder(model, resolver);
+            interpreter = new Interpreter((Pointer) null);
+            if (builder.apply(interpreter) != tensorflowlite.kTfLiteOk || isNull(interpreter)) {
+                throw new IOException("encoder weights '" + weights + "': TFLite could not build an interpreter");
+            }
+
+            inputIndex = singleIndex(interpreter.inputs(), "input", weights);
+            softmaxIndex = singleIndex(interpreter.outputs(), "output", weights);
+            featureIndex = findTensor(interpreter, FEATURE_TENSOR);
+            if (featureIndex < 0) {
+                throw new IOException("encoder weights '" + weights + "': no tensor named '" + FEATURE_TENSOR
+                        + "' (is this the MobileNetV2 1.0/224 quantized model?)");
+            }
+            // The pooled feature is an intermediate tensor: the arena planner would reuse its memory
+            // for later ops, so it is declared a graph output before allocation, which keeps its
+            // buffer intact after Invoke (and makes any delegate produce it too).
+            if (interpreter.SetOutputs(new int[] {softmaxIndex, featureIndex}) != tensorflowlite.kTfLiteOk
+                    || interpreter.AllocateTensors() != tensorflowlite.kTfLiteOk) {
+                throw new IOException("encoder weights '" + weights + "': TFLite could not allocate tensors");
+            }
+            if (numThreads > 0) {
+                interpreter.SetNumThreads(numThreads);
+            }
+
+            TfLiteTensor input = interpreter.tensor(inputIndex);
+            requireShape(input, new int[] {1, INPUT_SIZE, INPUT_SIZE, 3}, tensorflowlite.kTfLiteUInt8, weights);
+            TfLiteTensor feature = interpreter.tensor(featureIndex);
+            requireShape(feature, new int[] {1, 1, 1, FEATURE_DIM}, tensorflowlite.kTfLiteUInt8, weights);
+            TfLiteTensor softmax = interpreter.tensor(softmaxIndex);
+            int classes = elementCount(softmax);
+            if (softmax.type() != tensorflowlite.kTfLiteUInt8 || classes != labels.size()) {
+                throw new IOException("encoder weights '" + weights + "': output has " + classes
+                        + " classes but the label file has " + labels.size() + " lines");
+            }
+            softmaxBytes = new byte[classes];
+            featureScale = feature.params().scale();
+            featureZeroPoint = feature.params().zero_point();
+            softmaxScale = softmax.params().scale();
+            softmaxZeroPoint = softmax.params().zero_point();
+            ok = true;
+        } finally {
+            if (!ok) {
+                close();
+            }
+        }
+        LOG.info("MobileNetV2 encoder ready ({} classes, feature scale {} zero point {}, threads {})",
+                labels.size(), featureScale, featureZeroPoint, numThreads > 0 ? numThreads : "default");
+    }
+
+    /**
+     * Opens the model with the label list {@value #LABELS_FILE_NAME} beside it, using all cores.
+     *
+     * @throws IOException if either file is missing or not the expected model
+     */
+    public static MobileNetV2Encoder open(Path weights) throws IOException {
+        return open(weights, weights.toAbsolutePath().resolveSibling(LABELS_FILE_NAME), 0);
+    }
+
+    /**
+     * Opens the model.
+     *
+     * @param weights the {@code .tflite} file
+     * @param labels the label list, one synonym set per line ("hotdog, hot dog, red hot"), line 0 = background
+     * @param numThreads interpreter threads; 0 or less lets TFLite choose
+     * @throws IOException if either file is missing or not the expected model
+     */
+    public static MobileNetV2Encoder open(Path weights, Path labels, int numThreads) throws IOException {
+        Objects.requireNonNull(weights, "weights");
+        Objects.requireNonNull(labels, "labels");
+        if (!Files.isRegularFile(weights)) {
+            throw new IOException("encoder weights '" + weights + "' do not exist");
+        }
+        if (!Files.isRegularFile(labels)) {
+            throw new IOException("label file '" + labels + "' does not exist (it belongs beside the encoder weights)");
+        }
+        List<String> labelList = readLabels(labels);
+        String sha = Hashing.sha256(weights);
+        return new MobileNetV2Encoder(weights, labelList, sha, numThreads);
+    }
+
+    private static List<String> readLabels(Path labels) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(labels, StandardCharsets.UTF_8)) {
+            // Lines are WordNet synonym sets ("hotdog, hot dog, red hot"): the first name is the label.
+            String label = line.split(",", 2)[0].strip();
+            if (!label.isEmpty()) {
+                out.add(label);
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IOException("label file '" + labels + "' is empty");
+        }
+        return List.copyOf(out);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public int featureDim() {
+        return FEATURE_DIM;
+    }
+
+    @Override
+    public String weightsSha256() {
+        return weightsSha256;
+    }
+
+    /** The classifier's labels (first name of each synonym set), index 0 = background. */
+    public List<String> labels() {
+        return labels;
+    }
+
+    @Override
+    public EncodedImage encode(BufferedImage image) {
+        Objects.requireNonNull(image, "image");
+        BufferedImage square = ImageResizer.squash(image, INPUT_SIZE, INPUT_SIZE);
+        return encodeRgb224(ImageConversions.toRgbBytes(square));
+    }
+
+    /**
+     * Encodes an image already squashed to 224×224, given as interleaved RGB bytes (224·224·3).
+     * This is the fast path for pre-resized data sets.
+     */
+    public EncodedImage encodeRgb224(byte[] rgb) {
+        Objects.requireNonNull(rgb, "rgb");
+        int expected = INPUT_SIZE * INPUT_SIZE * 3;
+        if (rgb.length != expected) {
+            throw new IllegalArgumentException("expected " + expected + " RGB bytes (224×224×3), got " + rgb.length);
+        }
+        Interpreter interp = requireOpen();
+        // Typed byte accessors return null for uint8 tensors in these bindings: use data().uint8().
+        BytePointer in = interp.tensor(inputIndex).data().uint8();
+        in.put(rgb, 0, rgb.length);
+        int status = interp.Invoke();
+        if (status != tensorflowlite.kTfLiteOk) {
+            throw new IllegalStateException("TFLite Invoke failed with status " + status);
+        }
+        interp.tensor(featureIndex).data().uint8().get(featureBytes, 0, FEATURE_DIM);
+        interp.tensor(softmaxIndex).data().uint8().get(softmaxBytes, 0, softmaxBytes.length);
+
+        float[] feature = new float[FEATURE_DIM];
+        for (int i = 0; i < FEATURE_DIM; i++) {
+            feature[i] = featureScale * ((featureBytes[i] & 0xFF) - featureZeroPoint);
+        }
+        return new EncodedImage(feature, topLabels());
+    }
+
+    /** Top {@link #TOP_K} classes by probability, background (index 0) excluded, ties by index. */
+    private List<ImageLabel> topLabels() {
+        int[] best = new int[TOP_K];
+        int[] bestQ = new int[TOP_K];
+        java.util.Arrays.fill(best, -1);
+        java.util.Arrays.fill(bestQ, -1);
+        for (int c = 1; c < softmaxBytes.length; c++) {
+            int q = softmaxBytes[c] & 0xFF;
+            if (q <= bestQ[TOP_K - 1]) {
+                continue;
+            }
+            int pos = TOP_K - 1;
+            while (pos > 0 && bestQ[pos - 1] < q) {
+                bestQ[pos] = bestQ[pos - 1];
+                best[pos] = best[pos - 1];
+                pos--;
+            }
+            bestQ[pos] = q;
+            best[pos] = c;
+        }
+        List<ImageLabel> out = new ArrayList<>(TOP_K);
+        for (int k = 0; k < TOP_K && best[k] >= 0; k++) {
+            double p = softmaxScale * (bestQ[k] - softmaxZeroPoint);
+            out.add(new ImageLabel(labels.get(best[k]), Math.max(0.0, Math.min(1.0, p))));
+        }
+        return out;
+    }
+
+    private Interpreter requireOpen() {
+        Interpreter interp = interpreter;
+        if (interp == null) {
+            throw new IllegalStateException("MobileNetV2 encoder is closed");
+        }
+        return interp;
+    }
+
+    /** Frees the interpreter, then what it depends on. Safe to call twice. */
+    @Override
+    public void close() {
+        // Reverse order of construction: the interpreter uses the model buffer and the resolver.
+        if (interpreter != null) {
+            interpreter.close();
+            interpreter = null;
+        }
+        if (builder != null) {
+            builder.close();
+            builder = null;
+        }
+        if (resolver != null) {
+            resolver.close();
+            resolver = null;
+        }
+        if (model != null) {
+            model.close();
+            model = null;
+        }
+    }
+
+    private static boolean isNull(Pointer p) {
+        return p == null || p.isNull();
+    }
+
+    private static int singleIndex(IntPointer indices, String what, Path weights) throws IOException {
+        // IntPointer here wraps a std::vector<int>: its limit is the element count.
+        long n = indices.limit() - indices.position();
+        if (n != 1) {
+            throw new IOException("encoder weights '" + weights + "': expected 1 " + what + " tensor, found " + n);
+        }
+        return indices.get(0);
+    }
+
+    private static int findTensor(Interpreter interpreter, String name) {
+        long n = interpreter.tensors_size();
+        for (int i = 0; i < n; i++) {
+            BytePointer tensorName = interpreter.tensor(i).name();
+            if (tensorName != null && !tensorName.isNull() && name.equals(tensorName.getString())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int elementCount(TfLiteTensor tensor) {
+        TfLiteIntArray dims = tensor.dims();
+        int count = 1;
+        for (int i = 0; i < dims.size(); i++) {
+            count *= dims.data(i);
+        }
+        return count;
+    }
+
+    private static void requireShape(TfLiteTensor tensor, int[] shape, int type, Path weights) throws IOException {
+        TfLiteIntArray dims = tensor.dims();
+        int[] actual = new int[dims.size()];
+        for (int i = 0; i < actual.length; i++) {
+            actual[i] = dims.data(i);
+        }
+        if (!java.util.Arrays.equals(actual, shape) || tensor.type() != type) {
+            throw new IOException("encoder weights '" + weights + "': tensor '" + tensor.name().getString()
+                    + "' has shape " + java.util.Arrays.toString(actual) + " and type " + tensor.type()
+                    + ", expected " + java.util.Arrays.toString(shape) + " uint8");
+        }
+    }
+}
