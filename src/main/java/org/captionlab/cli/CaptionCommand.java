@@ -1,0 +1,175 @@
+package org.captionlab.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.captionlab.encoder.EncodedImage;
+import org.captionlab.encoder.ImageLabel;
+import org.captionlab.export.CaptionCsvWriter;
+import org.captionlab.image.ImageFiles;
+import org.captionlab.search.Caption;
+import org.captionlab.search.DecodeOptions;
+import org.captionlab.service.CaptioningService;
+import org.captionlab.service.ImageResult;
+import org.captionlab.util.AtomicFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code captionlab caption IMAGE_OR_FOLDER...}: captions photos with the best caption and its alternatives. */
+@Command(name = "caption", mixinStandardHelpOptions = true,
+        description = "Caption images (folders are walked recursively).")
+final class CaptionCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CaptionCommand.class);
+
+    enum Format { text, csv, json }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "IMAGE_OR_FOLDER", description = "Images or folders of images.")
+    List<Path> inputs;
+
+    @Mixin
+    ModelOptions modelOptions;
+
+    @Mixin
+    DecodingOptions decoding;
+
+    @Option(names = "--format", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the output to FILE (written atomically) instead of standard output.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        ImageFiles.Collected collected = ImageFiles.collect(inputs);
+        for (String problem : collected.problems()) {
+            err.println("captionlab caption: " + problem);
+        }
+        if (collected.images().isEmpty()) {
+            err.println("captionlab caption: no images found in " + inputs);
+            err.flush();
+            return CaptionLabCommand.FATAL;
+        }
+        int failed = collected.problems().size();
+        List<ImageResult> results = new ArrayList<>();
+        try (CaptioningService service = modelOptions.openService(err)) {
+            DecodeOptions options = decoding.resolve(service.defaultOptions());
+            LOG.info("captioning {} images with {} ({})", collected.images().size(), service.model().name(), options);
+            for (Path image : collected.images()) {
+                try {
+                    EncodedImage encoded = service.encode(image);
+                    results.add(new ImageResult(image, encoded, service.decode(encoded.feature(), options)));
+                } catch (IOException | RuntimeException e) {
+                    failed++;
+                    LOG.warn("captioning {} failed", image, e);
+                    err.println("captionlab caption: " + Errors.message(e));
+                    err.flush();
+                }
+            }
+            write(results, service);
+        }
+        err.flush();
+        return failed == 0 ? CaptionLabCommand.OK : CaptionLabCommand.SOME_FAILED;
+    }
+
+    private void write(List<ImageResult> results, CaptioningService service) throws IOException {
+        String model = service.model().name();
+        String encoder = service.model().encoderId();
+        switch (format) {
+            case csv -> {
+                if (out != null) {
+                    CaptionCsvWriter.write(out, results, encoder, model);
+                } else {
+                    PrintWriter stdout = spec.commandLine().getOut();
+                    stdout.print(CaptionCsvWriter.toString(results, encoder, model));
+                    stdout.flush();
+                }
+            }
+            case json -> emit(json(results, encoder, model));
+            case text -> emit(text(results));
+            default -> throw new IllegalStateException("unknown format " + format);
+        }
+    }
+
+    private void emit(String content) throws IOException {
+        if (out != null) {
+            AtomicFiles.writeString(out, content);
+        } else {
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.print(content);
+            stdout.flush();
+        }
+    }
+
+    static String text(List<ImageResult> results) {
+        StringBuilder sb = new StringBuilder();
+        for (ImageResult r : results) {
+            sb.append(r.path()).append('\n');
+            int rank = 1;
+            for (Caption c : r.captions()) {
+                sb.append(String.format("  %d. %s%n     logp %.3f  p %.2e  score %.3f%n",
+                        rank++, c.text(), c.logProb(), c.probability(), c.score()));
+            }
+            if (!r.encoded().labels().isEmpty()) {
+                sb.append("  ImageNet: ");
+                List<String> parts = new ArrayList<>();
+                for (ImageLabel l : r.encoded().labels()) {
+                    parts.add(String.format("%s %.0f%%", l.label(), 100 * l.probability()));
+                }
+                sb.append(String.join(", ", parts)).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    static String json(List<ImageResult> results, String encoder, String model) throws IOException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ImageResult r : results) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("path", r.path().toString());
+            row.put("model", model);
+            row.put("encoder", encoder);
+            List<Map<String, Object>> caps = new ArrayList<>();
+            int rank = 1;
+            for (Caption c : r.captions()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("rank", rank++);
+                m.put("caption", c.text());
+                m.put("logprob", c.logProb());
+                m.put("score", c.score());
+                List<Map<String, Object>> words = new ArrayList<>();
+                double[] probs = c.tokenProbs();
+                for (int i = 0; i < probs.length; i++) {
+                    words.add(Map.of("word", c.words().get(i), "prob", probs[i]));
+                }
+                m.put("words", words);
+                m.put("end_prob", c.endProb());
+                caps.add(m);
+            }
+            row.put("captions", caps);
+            List<Map<String, Object>> labels = new ArrayList<>();
+            for (ImageLabel l : r.encoded().labels()) {
+                labels.add(Map.of("label", l.label(), "probability", l.probability()));
+            }
+            row.put("imagenet_labels", labels);
+            rows.add(row);
+        }
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows) + "\n";
+    }
+}

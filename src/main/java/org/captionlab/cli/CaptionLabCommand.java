@@ -1,0 +1,80 @@
+package org.captionlab.cli;
+
+import java.io.PrintWriter;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Top-level {@code captionlab} command; the work is done by its sub-commands. */
+@Command(name = "captionlab",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Caption photos with a CNN encoder and a recurrent decoder; train and evaluate caption models.",
+        subcommands = {
+            CaptionCommand.class,
+            FeaturesCommand.class,
+            TrainCommand.class,
+            EvaluateCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class CaptionLabCommand implements Runnable {
+
+    /** Exit code: everything worked. */
+    public static final int OK = 0;
+    /** Exit code: the run finished but some inputs failed (each reported on stderr). */
+    public static final int SOME_FAILED = 1;
+    /** Exit code: bad command line (picocli's default). */
+    public static final int USAGE = 2;
+    /** Exit code: the run could not be done at all (missing model, unreadable data...). */
+    public static final int FATAL = 3;
+
+    private static final Set<String> APP_OPTIONS = Set.of("--model", "--encoder-weights");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** A picocli CommandLine for this command with CaptionLab's error handling. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new CaptionLabCommand());
+        cl.setExecutionExceptionHandler(new Errors.Handler());
+        return cl;
+    }
+
+    /** Runs the command line and returns the exit code. */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** Runs with explicit output streams (tests). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
+    }
+
+    /**
+     * True when the arguments ask for the command line rather than the desktop app: anything but
+     * nothing at all or the app's own options ({@code --model DIR}, {@code --encoder-weights PATH}).
+     */
+    public static boolean isCommandLine(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            if (APP_OPTIONS.contains(name)) {
+                if (!a.contains("=")) {
+                    i++;
+                }
+                continue;
+            }
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,51 @@
+package org.captionlab.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/**
+ * How the CLI reports failures: one clear line on stderr for the user, the stack trace once in the log.
+ */
+final class Errors {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Errors.class);
+
+    private Errors() {
+    }
+
+    /** The user-facing sentence for an exception: its message, or its type when it has none. */
+    static String message(Throwable e) {
+        Throwable t = e;
+        if (t instanceof UncheckedIOException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        if (m == null || m.isBlank()) {
+            m = t.getClass().getSimpleName();
+        }
+        if (!(t instanceof IOException) && !(t instanceof IllegalArgumentException) && !(t instanceof IllegalStateException)) {
+            m = m + " (" + t.getClass().getSimpleName() + ")";
+        }
+        return m;
+    }
+
+    /** Reports a fatal error of a command. */
+    static int fatal(CommandLine cl, Throwable e) {
+        LOG.error("{} failed", cl.getCommandName(), e);
+        cl.getErr().println("captionlab " + cl.getCommandName() + ": " + message(e));
+        cl.getErr().println("  (details in the log: " + LogLocation.describe() + ")");
+        cl.getErr().flush();
+        return CaptionLabCommand.FATAL;
+    }
+
+    /** picocli hook for exceptions thrown out of a command's call(). */
+    static final class Handler implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
+            return fatal(cl, ex);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.captionlab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.captionlab.service.CaptioningService;
+import org.captionlab.service.Settings;
+import picocli.CommandLine.Option;
+
+/** {@code --model} and {@code --encoder-weights}, shared by the commands that caption. */
+final class ModelOptions {
+
+    @Option(names = "--model", paramLabel = "DIR", description = "Model bundle folder. Default: models/default (or CAPTIONLAB_MODEL).")
+    Path model;
+
+    @Option(names = "--encoder-weights", paramLabel = "PATH", description = "Encoder weights file. Default: CAPTIONLAB_ENCODER_WEIGHTS, ~/.captionlab/encoders, ../shared/encoders, or a download.")
+    Path encoderWeights;
+
+    /** Opens the service, showing download progress on {@code err} if the encoder weights must be fetched. */
+    CaptioningService openService(PrintWriter err) throws IOException {
+        Settings settings = Settings.fromEnvironment();
+        Path dir = model != null ? model : settings.defaultModel();
+        return CaptioningService.open(settings, dir, encoderWeights, new ConsoleProgress(err, "downloading encoder weights", "bytes"));
+    }
+}

@@ -1,0 +1,138 @@
+package org.captionlab.service;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import org.captionlab.data.FeatureCache;
+import org.captionlab.encoder.ImageEncoder;
+import org.captionlab.image.ImageLoader;
+import org.captionlab.util.Hashing;
+import org.captionlab.util.ProgressListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Encodes many images into a {@link FeatureCache}, each image once: images already in the cache (by
+ * content hash) are skipped, so an interrupted run resumes where it stopped. Decoding/resizing of the
+ * next image (a reader thread) overlaps with the encoder's forward pass.
+ */
+public final class FeatureExtraction {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeatureExtraction.class);
+
+    /**
+     * The outcome of a run.
+     *
+     * @param features content hash of each image that has a feature (new or cached), by path
+     * @param encoded  images encoded in this run
+     * @param cached   images that were already in the cache
+     * @param failures one sentence per image that could not be used (the run went on)
+     * @param cancelled true if the run was stopped before the end
+     */
+    public record Result(Map<Path, String> features, int encoded, int cached, List<String> failures, boolean cancelled) {
+    }
+
+    private FeatureExtraction() {
+    }
+
+    /**
+     * Encodes every image not yet in the cache.
+     *
+     * @param cancelled polled between images; when it turns true the run stops (what was done is kept)
+     */
+    public static Result run(List<Path> images, ImageEncoder encoder, FeatureCache cache,
+                             ProgressListener progress, BooleanSupplier cancelled) {
+        Map<Path, String> features = new LinkedHashMap<>();
+        List<String> failures = new ArrayList<>();
+        int cachedCount = 0;
+        // Hash first: cached images need no decoding at all.
+        List<Path> todo = new ArrayList<>();
+        List<String> todoHashes = new ArrayList<>();
+        for (Path p : images) {
+            try {
+                String sha = Hashing.sha256(p);
+                if (cache.contains(sha)) {
+                    features.put(p, sha);
+                    cachedCount++;
+                } else {
+                    todo.add(p);
+                    todoHashes.add(sha);
+                }
+            } catch (IOException e) {
+                failures.add("image '" + p + "': cannot be read (" + e.getMessage() + ")");
+            }
+        }
+        long total = images.size();
+        long done = cachedCount + failures.size();
+        progress.progress(done, total, "");
+        BlockingQueue<Object[]> queue = new ArrayBlockingQueue<>(8);
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread reader = new Thread(() -> {
+            try {
+                for (int i = 0; i < todo.size() && !stop.get(); i++) {
+                    Path p = todo.get(i);
+                    Object item;
+                    try {
+                        item = ImageLoader.load(p);
+                    } catch (IOException | RuntimeException e) {
+                        item = e;
+                    }
+                    queue.put(new Object[] {i, item});
+                }
+                queue.put(new Object[] {-1, null});
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "feature-reader");
+        reader.setDaemon(true);
+        reader.start();
+        int encodedCount = 0;
+        boolean wasCancelled = false;
+        try {
+            while (true) {
+                if (cancelled.getAsBoolean()) {
+                    wasCancelled = true;
+                    break;
+                }
+                Object[] next = queue.take();
+                int i = (Integer) next[0];
+                if (i < 0) {
+                    break;
+                }
+                Path p = todo.get(i);
+                if (next[1] instanceof Exception e) {
+                    failures.add(e instanceof IOException ? e.getMessage() : "image '" + p + "': " + e);
+                    LOG.warn("skipping {}", p, e);
+                } else {
+                    try {
+                        float[] f = encoder.encode((BufferedImage) next[1]).feature();
+                        cache.put(todoHashes.get(i), f);
+                        features.put(p, todoHashes.get(i));
+                        encodedCount++;
+                    } catch (IOException | RuntimeException e) {
+                        failures.add("image '" + p + "': encoding failed (" + e.getMessage() + ")");
+                        LOG.warn("encoding {} failed", p, e);
+                    }
+                }
+                done++;
+                progress.progress(done, total, p.getFileName().toString());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            wasCancelled = true;
+        } finally {
+            stop.set(true);
+            queue.clear();
+            reader.interrupt();
+        }
+        return new Result(features, encodedCount, cachedCount, failures, wasCancelled);
+    }
+}

@@ -1,0 +1,336 @@
+package org.captionlab.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.BooleanSupplier;
+import org.captionlab.eval.EvaluationResult;
+import org.captionlab.eval.Evaluator;
+import org.captionlab.eval.Metric;
+import org.captionlab.model.CaptionModel;
+import org.captionlab.model.CaptionNetwork;
+import org.captionlab.model.DecoderConfig;
+import org.captionlab.model.ModelBundle;
+import org.captionlab.model.TrainingHyperparameters;
+import org.captionlab.search.Caption;
+import org.captionlab.search.CaptionSearch;
+import org.captionlab.text.Vocabulary;
+import org.captionlab.util.AtomicFiles;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains a caption decoder with teacher forcing on cached image features.
+ *
+ * <p>Each epoch: the (image, caption) pairs are shuffled with a seeded generator, grouped into
+ * mini-batches of similar length (less padding), and fitted with Adam, gradient clipping and full or
+ * truncated BPTT (see {@link CaptionNetwork}). After each epoch the validation images are captioned
+ * greedily and scored; the model with the best validation CIDEr-D is saved as the bundle in the output
+ * folder ("best"), the latest state as {@code checkpoint/} ("last", with the optimiser state, for
+ * {@code --resume}), and training stops early after {@code patience} epochs without improvement.
+ *
+ * <p>Determinism: with the same data, config and seed, the same model comes out — also across a
+ * resume, because epoch {@code e}'s shuffle depends only on the seed and {@code e}.
+ */
+public final class Trainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+    private static final String CHECKPOINT_DIR = "checkpoint";
+    private static final String STATE_FILE = "state.json";
+    private static final String LOG_FILE = "training-log.csv";
+    /** Batches are formed from windows of this many batches' worth of pairs sorted by length. */
+    private static final int BUCKET_BATCHES = 50;
+    private static final int VALIDATION_CHUNK = 256;
+
+    /** Receives progress; all methods are optional. */
+    public interface Listener {
+        default void started(int firstEpoch, int epochs, int batchesPerEpoch, int vocabularySize) {
+        }
+
+        default void batch(int epoch, int batch, int batches, double loss) {
+        }
+
+        default void epoch(EpochStats stats, boolean best) {
+        }
+    }
+
+    /**
+     * Result of a run.
+     *
+     * @param epochs      statistics of every epoch, resumed ones included
+     * @param bestEpoch   epoch of the saved best model
+     * @param best        its statistics
+     * @param bundle      the model folder
+     * @param seconds     training wall time of this run
+     * @param stoppedEarly true if early stopping ended the run
+     * @param cancelled   true if the run was cancelled (the checkpoint allows resuming)
+     */
+    public record Outcome(List<EpochStats> epochs, int bestEpoch, EpochStats best, Path bundle, double seconds,
+                          boolean stoppedEarly, boolean cancelled) {
+    }
+
+    /** Saved between epochs for {@code --resume}. */
+    record State(int epoch, int bestEpoch, double bestCider, int epochsWithoutImprovement, double secondsSoFar) {
+    }
+
+    private final TrainingConfig config;
+    private final Provenance provenance;
+    private final Listener listener;
+
+    public Trainer(TrainingConfig config, Provenance provenance, Listener listener) {
+        this.config = config;
+        this.provenance = provenance;
+        this.listener = listener == null ? new Listener() { } : listener;
+    }
+
+    /**
+     * Trains on {@code train}, validating on {@code validation}, writing the model to {@code outDir}.
+     *
+     * @param resume    continue from {@code outDir/checkpoint} (same config expected)
+     * @param cancelled polled between batches; training stops after saving a checkpoint
+     */
+    public Outcome train(List<TrainingExample> train, List<TrainingExample> validation, Path outDir, boolean resume,
+                         BooleanSupplier cancelled) throws IOException {
+        if (train.isEmpty()) {
+            throw new IllegalArgumentException("no training images");
+        }
+        if (validation.isEmpty()) {
+            throw new IllegalArgumentException("no validation images");
+        }
+        long startNanos = System.nanoTime();
+        Files.createDirectories(outDir);
+        Path checkpoint = outDir.resolve(CHECKPOINT_DIR);
+        List<TrainingExample> val = validationSubset(validation);
+
+        Vocabulary vocabulary;
+        CaptionNetwork network;
+        State state;
+        List<EpochStats> history = new ArrayList<>();
+        if (resume) {
+            if (!Files.isRegularFile(checkpoint.resolve(STATE_FILE))) {
+                throw new IOException("cannot resume: no checkpoint in '" + checkpoint + "'");
+            }
+            vocabulary = Vocabulary.load(checkpoint.resolve("vocab.txt"));
+            network = CaptionNetwork.load(checkpoint.resolve("decoder.zip"), true);
+            state = new ObjectMapper().readValue(checkpoint.resolve(STATE_FILE).toFile(), State.class);
+            history.addAll(TrainingLog.read(outDir.resolve(LOG_FILE)));
+            history.removeIf(s -> s.epoch() > state.epoch());
+            LOG.info("resuming after epoch {} (best CIDEr-D {} at epoch {})", state.epoch(), state.bestCider(), state.bestEpoch());
+        } else {
+            List<String> captions = new ArrayList<>();
+            for (TrainingExample e : train) {
+                captions.addAll(e.captions());
+            }
+            vocabulary = Vocabulary.fromCaptions(captions, config.minWordCount());
+            DecoderConfig decoder = new DecoderConfig(config.cell(), provenance.featureDim(), vocabulary.size(),
+                    config.embeddingSize(), config.hiddenSize(), config.dropout());
+            network = CaptionNetwork.create(decoder, new TrainingHyperparameters(config.learningRate(), config.clip(),
+                    config.tbptt(), config.l2(), config.seed()));
+            state = new State(0, 0, Double.NEGATIVE_INFINITY, 0, 0);
+        }
+        TrainingLog log = new TrainingLog(outDir.resolve(LOG_FILE), resume);
+        if (resume) {
+            // rewrite the log without epochs after the checkpoint (they were not saved)
+            log = new TrainingLog(outDir.resolve(LOG_FILE), false);
+            for (EpochStats s : history) {
+                log.append(s);
+            }
+        }
+        try (CaptionNetwork net = network) {
+            List<Pair> pairs = pairs(train, vocabulary);
+            List<Pair> valPairs = pairs(val, vocabulary);
+            int batchesPerEpoch = (pairs.size() + config.batchSize() - 1) / config.batchSize();
+            listener.started(state.epoch() + 1, config.epochs(), batchesPerEpoch, vocabulary.size());
+            LOG.info("training {} on {} images / {} captions, validating on {} images; vocabulary {} words; {} parameters",
+                    config.cell().id(), train.size(), pairs.size(), val.size(), vocabulary.size(), net.numParams());
+            EpochStats best = history.stream().filter(s -> s.epoch() == state.bestEpoch()).findFirst().orElse(null);
+            int bestEpoch = state.bestEpoch();
+            double bestCider = state.bestCider();
+            int stale = state.epochsWithoutImprovement();
+            double previousSeconds = state.secondsSoFar();
+            boolean stoppedEarly = false;
+            boolean wasCancelled = false;
+            for (int epoch = state.epoch() + 1; epoch <= config.epochs(); epoch++) {
+                long epochStart = System.nanoTime();
+                List<List<Pair>> batches = batches(pairs, epoch);
+                double lossSum = 0;
+                long words = 0;
+                double gradSum = 0;
+                double gradMax = 0;
+                int b = 0;
+                for (List<Pair> batch : batches) {
+                    if (cancelled.getAsBoolean()) {
+                        wasCancelled = true;
+                        break;
+                    }
+                    MultiDataSet mds = toDataSet(net, train, batch);
+                    long n = CaptionNetwork.targetCount(mds);
+                    double loss = net.fit(mds);
+                    lossSum += loss * n;
+                    words += n;
+                    double g = net.gradientNorm();
+                    gradSum += g;
+                    gradMax = Math.max(gradMax, g);
+                    b++;
+                    listener.batch(epoch, b, batches.size(), loss);
+                }
+                if (wasCancelled) {
+                    LOG.info("training cancelled during epoch {}; the checkpoint of epoch {} is kept", epoch, epoch - 1);
+                    break;
+                }
+                double valLoss = validationLoss(net, val, valPairs);
+                EvaluationResult eval = validate(net.toCaptionModel(vocabulary), val);
+                double cider = eval.corpus(Metric.CIDER_D);
+                double spectral = SpectralRadius.of(net.recurrentWeights(), 10);
+                double seconds = (System.nanoTime() - epochStart) / 1e9;
+                EpochStats stats = new EpochStats(epoch, lossSum / Math.max(1, words), valLoss, Math.exp(valLoss),
+                        eval.corpus(Metric.BLEU_4), cider, gradSum / Math.max(1, b), gradMax, spectral, seconds);
+                history.add(stats);
+                log.append(stats);
+                boolean improved = cider > bestCider;
+                double elapsed = previousSeconds + (System.nanoTime() - startNanos) / 1e9;
+                if (improved) {
+                    bestCider = cider;
+                    bestEpoch = epoch;
+                    best = stats;
+                    stale = 0;
+                    saveBundle(outDir, vocabulary, net, stats, epoch, elapsed, eval);
+                } else {
+                    stale++;
+                }
+                saveCheckpoint(checkpoint, vocabulary, net, new State(epoch, bestEpoch, bestCider, stale, elapsed));
+                LOG.info("epoch {}: train loss {}, val loss {} (ppl {}), val BLEU-4 {}, CIDEr-D {}, |g| mean {} max {}, ρ(Whh) {}, {} s{}",
+                        epoch, f(stats.trainLoss()), f(valLoss), f(stats.valPerplexity()), f(stats.valBleu4()), f(cider),
+                        f(stats.gradNormMean()), f(gradMax), f(spectral), f(seconds), improved ? " (best)" : "");
+                listener.epoch(stats, improved);
+                if (config.patience() > 0 && stale >= config.patience()) {
+                    LOG.info("early stopping: no better validation CIDEr-D for {} epochs", stale);
+                    stoppedEarly = true;
+                    break;
+                }
+            }
+            double seconds = (System.nanoTime() - startNanos) / 1e9;
+            return new Outcome(List.copyOf(history), bestEpoch, best, outDir, seconds, stoppedEarly, wasCancelled);
+        }
+    }
+
+    private static String f(double v) {
+        return String.format("%.4f", v);
+    }
+
+    /** One training pair: an example's index and one caption as word ids. */
+    private record Pair(int example, int[] words) {
+    }
+
+    private List<Pair> pairs(List<TrainingExample> examples, Vocabulary vocabulary) {
+        List<Pair> out = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            for (String caption : examples.get(i).captions()) {
+                int[] ids = vocabulary.encode(caption);
+                if (ids.length == 0) {
+                    continue;
+                }
+                if (ids.length > config.maxCaptionLength()) {
+                    ids = java.util.Arrays.copyOf(ids, config.maxCaptionLength());
+                }
+                out.add(new Pair(i, ids));
+            }
+        }
+        return out;
+    }
+
+    /** Seeded shuffle, then length-bucketed batches in shuffled order. */
+    private List<List<Pair>> batches(List<Pair> pairs, int epoch) {
+        Random random = new Random(config.seed() * 1_000_003L + epoch);
+        List<Pair> order = new ArrayList<>(pairs);
+        Collections.shuffle(order, random);
+        int window = BUCKET_BATCHES * config.batchSize();
+        List<List<Pair>> batches = new ArrayList<>();
+        for (int start = 0; start < order.size(); start += window) {
+            List<Pair> chunk = new ArrayList<>(order.subList(start, Math.min(order.size(), start + window)));
+            chunk.sort(Comparator.comparingInt(p -> p.words().length));
+            for (int i = 0; i < chunk.size(); i += config.batchSize()) {
+                batches.add(chunk.subList(i, Math.min(chunk.size(), i + config.batchSize())));
+            }
+        }
+        Collections.shuffle(batches, random);
+        return batches;
+    }
+
+    private MultiDataSet toDataSet(CaptionNetwork net, List<TrainingExample> examples, List<Pair> batch) {
+        List<float[]> features = new ArrayList<>(batch.size());
+        List<int[]> captions = new ArrayList<>(batch.size());
+        for (Pair p : batch) {
+            features.add(examples.get(p.example()).feature());
+            captions.add(p.words());
+        }
+        return net.batch(features, captions, config.maxCaptionLength() + 1);
+    }
+
+    private double validationLoss(CaptionNetwork net, List<TrainingExample> val, List<Pair> valPairs) {
+        double sum = 0;
+        long words = 0;
+        for (int i = 0; i < valPairs.size(); i += VALIDATION_CHUNK) {
+            List<Pair> chunk = valPairs.subList(i, Math.min(valPairs.size(), i + VALIDATION_CHUNK));
+            MultiDataSet mds = toDataSet(net, val, chunk);
+            long n = CaptionNetwork.targetCount(mds);
+            sum += net.loss(mds) * n;
+            words += n;
+        }
+        return sum / Math.max(1, words);
+    }
+
+    private EvaluationResult validate(CaptionModel model, List<TrainingExample> val) {
+        Map<String, String> candidates = new LinkedHashMap<>();
+        Map<String, List<String>> references = new HashMap<>();
+        for (int i = 0; i < val.size(); i += VALIDATION_CHUNK) {
+            List<TrainingExample> chunk = val.subList(i, Math.min(val.size(), i + VALIDATION_CHUNK));
+            float[][] features = new float[chunk.size()][];
+            for (int j = 0; j < chunk.size(); j++) {
+                features[j] = chunk.get(j).feature();
+            }
+            List<Caption> captions = CaptionSearch.greedyBatch(model, features, config.maxCaptionLength());
+            for (int j = 0; j < chunk.size(); j++) {
+                candidates.put(chunk.get(j).imageId(), captions.get(j).text());
+                references.put(chunk.get(j).imageId(), chunk.get(j).captions());
+            }
+        }
+        return Evaluator.evaluate(candidates, references);
+    }
+
+    private List<TrainingExample> validationSubset(List<TrainingExample> validation) {
+        if (config.validationImages() == 0 || validation.size() <= config.validationImages()) {
+            return validation;
+        }
+        return validation.subList(0, config.validationImages());
+    }
+
+    private void saveCheckpoint(Path dir, Vocabulary vocabulary, CaptionNetwork net, State state) throws IOException {
+        Files.createDirectories(dir);
+        vocabulary.save(dir.resolve("vocab.txt"));
+        Path tmp = dir.resolve("decoder.zip.tmp");
+        net.save(tmp);
+        Files.move(tmp, dir.resolve("decoder.zip"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.writeString(dir.resolve(STATE_FILE),
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(state));
+    }
+
+    private void saveBundle(Path outDir, Vocabulary vocabulary, CaptionNetwork net, EpochStats stats, int epoch,
+                            double elapsedSeconds, EvaluationResult eval) throws IOException {
+        ModelBundle.save(outDir, ManifestFactory.manifest(outDir, config, provenance, vocabulary, net.config(),
+                epoch, stats, elapsedSeconds, eval, Instant.now()), vocabulary, net);
+    }
+}

@@ -1,0 +1,55 @@
+package org.captionlab.train;
+
+import org.captionlab.model.CellType;
+
+/**
+ * Everything that determines a training run; with the same data and the same config (seed included)
+ * training produces the same model.
+ *
+ * @param cell             rnn or lstm
+ * @param embeddingSize    word embedding size E
+ * @param hiddenSize       recurrent state size H
+ * @param dropout          dropout on the recurrent output during training (0 = none)
+ * @param epochs           maximum number of epochs
+ * @param batchSize        captions per mini-batch
+ * @param learningRate     Adam learning rate
+ * @param clip             gradient L2-norm clipping threshold (0 = none)
+ * @param tbptt            truncated BPTT chunk length in steps (0 = full BPTT)
+ * @param l2               L2 weight decay (0 = none)
+ * @param seed             random seed (initialisation, shuffling, dropout)
+ * @param minWordCount     words seen fewer times in the training captions become {@code <unk>}
+ * @param maxCaptionLength training captions are cut to this many words
+ * @param patience         stop after this many epochs without a better validation CIDEr-D (0 = never)
+ * @param validationImages validate on at most this many images of the validation split (0 = all)
+ */
+public record TrainingConfig(CellType cell, int embeddingSize, int hiddenSize, double dropout, int epochs,
+                             int batchSize, double learningRate, double clip, int tbptt, double l2, long seed,
+                             int minWordCount, int maxCaptionLength, int patience, int validationImages) {
+
+    public TrainingConfig {
+        require(embeddingSize > 0, "embedding size must be positive");
+        require(hiddenSize > 0, "hidden size must be positive");
+        require(dropout >= 0 && dropout < 1, "dropout must be in [0, 1)");
+        require(epochs > 0, "epochs must be positive");
+        require(batchSize > 0, "batch size must be positive");
+        require(learningRate > 0, "learning rate must be positive");
+        require(clip >= 0, "clip must be >= 0");
+        require(tbptt >= 0, "tbptt must be >= 0");
+        require(l2 >= 0, "l2 must be >= 0");
+        require(minWordCount >= 1, "min word count must be >= 1");
+        require(maxCaptionLength >= 1, "max caption length must be >= 1");
+        require(patience >= 0, "patience must be >= 0");
+        require(validationImages >= 0, "validation images must be >= 0");
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** The defaults the shipped model was trained with (see README). */
+    public static TrainingConfig defaults() {
+        return new TrainingConfig(CellType.RNN, 256, 512, 0.5, 15, 64, 2e-3, 5.0, 0, 0.0, 42L, 5, 20, 3, 0);
+    }
+}
