@@ -1,0 +1,105 @@
+package org.captionlab.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.captionlab.util.Hashing;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FeatureCacheTest {
+
+    @TempDir
+    Path dir;
+
+    private static String key(int i) {
+        return Hashing.sha256(("image-" + i).getBytes());
+    }
+
+    private static float[] feature(int i, int dim) {
+        float[] f = new float[dim];
+        for (int j = 0; j < dim; j++) {
+            f[j] = (i * 31 + j) % 17 / 3f;
+        }
+        return f;
+    }
+
+    @Test
+    void storesAndReloads() throws IOException {
+        try (FeatureCache cache = FeatureCache.open(dir, "mobilenet-v2", "abc123", 8)) {
+            for (int i = 0; i < 5; i++) {
+                cache.put(key(i), feature(i, 8));
+            }
+            assertThat(cache.size()).isEqualTo(5);
+        }
+        try (FeatureCache cache = FeatureCache.open(dir, "mobilenet-v2", "abc123", 8)) {
+            assertThat(cache.size()).isEqualTo(5);
+            float[] back = cache.get(key(3));
+            float[] expected = feature(3, 8);
+            for (int j = 0; j < 8; j++) {
+                assertThat((double) back[j]).isCloseTo(expected[j], within(expected[j] * 5e-4 + 1e-6));
+            }
+            assertThat(cache.get(key(99))).isNull();
+        }
+    }
+
+    @Test
+    void interruptedWriteKeepsCompleteRecordsAndResumes() throws IOException {
+        Path file;
+        try (FeatureCache cache = FeatureCache.open(dir, "enc", "sha", 4)) {
+            cache.put(key(0), feature(0, 4));
+            cache.put(key(1), feature(1, 4));
+            file = cache.file();
+        }
+        // Simulate a process killed in the middle of the third record.
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            ch.write(java.nio.ByteBuffer.wrap(new byte[10]));
+        }
+        try (FeatureCache cache = FeatureCache.open(dir, "enc", "sha", 4)) {
+            assertThat(cache.size()).isEqualTo(2);
+            cache.put(key(2), feature(2, 4));
+        }
+        try (FeatureCache cache = FeatureCache.open(dir, "enc", "sha", 4)) {
+            assertThat(cache.size()).isEqualTo(3);
+            assertThat(cache.get(key(2))).isNotNull();
+        }
+    }
+
+    @Test
+    void refusesFileOfAnotherEncoderDimension() throws IOException {
+        Path file;
+        try (FeatureCache cache = FeatureCache.open(dir, "enc", "sha", 4)) {
+            file = cache.file();
+        }
+        // Same file name (same id and sha) but another dimension: header mismatch.
+        assertThatThrownBy(() -> FeatureCache.open(dir, "enc", "sha", 8))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("another encoder");
+        assertThat(Files.exists(file)).isTrue();
+    }
+
+    @Test
+    void separatesEncodersAndWeights() throws IOException {
+        try (FeatureCache a = FeatureCache.open(dir, "enc", "sha-one", 4);
+             FeatureCache b = FeatureCache.open(dir, "enc", "sha-two", 4)) {
+            a.put(key(0), feature(0, 4));
+            assertThat(b.contains(key(0))).isFalse();
+            assertThat(a.file()).isNotEqualTo(b.file());
+        }
+    }
+
+    @Test
+    void rejectsWrongDimension() throws IOException {
+        try (FeatureCache cache = FeatureCache.open(dir, "enc", "sha", 4)) {
+            assertThatThrownBy(() -> cache.put(key(0), new float[3]))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expects 4");
+        }
+    }
+}
