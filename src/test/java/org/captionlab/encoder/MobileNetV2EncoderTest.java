@@ -9,9 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import javax.imageio.ImageIO;
-
 import org.captionlab.SharedAssets;
+import org.captionlab.image.ImageConversions;
+import org.captionlab.image.ImageLoader;
+import org.captionlab.image.ImageResizer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,9 +41,7 @@ class MobileNetV2EncoderTest {
     }
 
     private static BufferedImage photo(String name) throws IOException {
-        BufferedImage image = ImageIO.read(SharedAssets.photo(name).toFile());
-        assertThat(image).as(name).isNotNull();
-        return image;
+        return new ImageLoader().load(SharedAssets.photo(name));
     }
 
     @Test
@@ -97,8 +96,8 @@ class MobileNetV2EncoderTest {
 
     @Test
     void fastPathMatchesEncodeOnA224Image() throws IOException {
-        BufferedImage square = org.captionlab.image.ImageResizer.squash(photo("owl.jpg"), 224, 224);
-        byte[] rgb = org.captionlab.image.ImageConversions.toRgbBytes(square);
+        BufferedImage square = ImageResizer.squash(photo("owl.jpg"), 224, 224);
+        byte[] rgb = ImageConversions.toRgbBytes(square);
 
         assertThat(encoder.encodeRgb224(rgb).feature()).containsExactly(encoder.encode(square).feature());
         assertThatThrownBy(() -> encoder.encodeRgb224(new byte[10]))
