@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,21 +58,34 @@ final class CaptionCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        ImageFiles.Collected collected = ImageFiles.collect(inputs);
-        for (String problem : collected.problems()) {
-            err.println("captionlab caption: " + problem);
+        int failed = 0;
+        List<Path> images = new ArrayList<>();
+        int skipped = 0;
+        for (Path input : inputs) {
+            if (!Files.exists(input)) {
+                err.println("captionlab caption: '" + input + "' does not exist");
+                failed++;
+            } else if (Files.isDirectory(input)) {
+                ImageFiles.Listing listing = ImageFiles.collect(List.of(input));
+                images.addAll(listing.images());
+                skipped += listing.skipped();
+            } else {
+                images.add(input); // named explicitly: try it, the loader says what is wrong if it is no image
+            }
         }
-        if (collected.images().isEmpty()) {
+        if (skipped > 0) {
+            LOG.info("skipped {} files without an image extension", skipped);
+        }
+        if (images.isEmpty()) {
             err.println("captionlab caption: no images found in " + inputs);
             err.flush();
             return CaptionLabCommand.FATAL;
         }
-        int failed = collected.problems().size();
         List<ImageResult> results = new ArrayList<>();
         try (CaptioningService service = modelOptions.openService(err)) {
             DecodeOptions options = decoding.resolve(service.defaultOptions());
-            LOG.info("captioning {} images with {} ({})", collected.images().size(), service.model().name(), options);
-            for (Path image : collected.images()) {
+            LOG.info("captioning {} images with {} ({})", images.size(), service.model().name(), options);
+            for (Path image : images) {
                 try {
                     EncodedImage encoded = service.encode(image);
                     results.add(new ImageResult(image, encoded, service.decode(encoded.feature(), options)));

@@ -75,13 +75,14 @@ public final class FeatureExtraction {
         progress.progress(done, total, "");
         BlockingQueue<Object[]> queue = new ArrayBlockingQueue<>(8);
         AtomicBoolean stop = new AtomicBoolean();
+        ImageLoader loader = new ImageLoader();
         Thread reader = new Thread(() -> {
             try {
                 for (int i = 0; i < todo.size() && !stop.get(); i++) {
                     Path p = todo.get(i);
                     Object item;
                     try {
-                        item = ImageLoader.load(p);
+                        item = loader.load(p);
                     } catch (IOException | RuntimeException e) {
                         item = e;
                     }

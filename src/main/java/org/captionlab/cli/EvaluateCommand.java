@@ -1,0 +1,137 @@
+package org.captionlab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.captionlab.data.CocoResults;
+import org.captionlab.eval.EvaluationResult;
+import org.captionlab.eval.Metric;
+import org.captionlab.export.CocoResultsWriter;
+import org.captionlab.export.EvaluationReportWriter;
+import org.captionlab.search.DecodeOptions;
+import org.captionlab.service.CaptioningService;
+import org.captionlab.service.DatasetSpec;
+import org.captionlab.service.EvaluationService;
+import org.captionlab.service.Settings;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code captionlab evaluate}: scores a model on a dataset, or scores captions made elsewhere
+ * (COCO results JSON) against references (COCO annotations JSON).
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Evaluate a model (BLEU-1..4, ROUGE-L, CIDEr-D as pycocoevalcap defines them), or score",
+            "predictions made elsewhere: evaluate --predictions preds.json --references refs.json --out report.json"})
+final class EvaluateCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    static final class ModelMode {
+        @Option(names = "--model", paramLabel = "DIR", description = "Model bundle folder (default models/default).")
+        Path model;
+
+        @Option(names = "--images", paramLabel = "DIR", description = "Folder of the images.")
+        Path images;
+
+        @Option(names = "--captions", paramLabel = "FILE", required = true, description = "Reference captions (any supported format).")
+        Path captions;
+
+        @Option(names = "--dataset", paramLabel = "FORMAT", description = "Annotation format (default: detected).")
+        String format;
+
+        @Option(names = "--split", paramLabel = "LIST", description = "Split list file, or Karpathy split name.")
+        String split;
+    }
+
+    static final class PredictionMode {
+        @Option(names = "--predictions", paramLabel = "FILE", required = true, description = "Predictions in COCO results format [{\"image_id\": .., \"caption\": ..}].")
+        Path predictions;
+
+        @Option(names = "--references", paramLabel = "FILE", required = true, description = "References in COCO annotations format.")
+        Path references;
+    }
+
+    static final class Mode {
+        @ArgGroup(exclusive = false, heading = "Evaluate a model:%n")
+        ModelMode model;
+
+        @ArgGroup(exclusive = false, heading = "Score predictions made elsewhere:%n")
+        PredictionMode predictions;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Mode mode;
+
+    @Option(names = "--encoder-weights", paramLabel = "PATH", description = "Encoder weights file.")
+    Path encoderWeights;
+
+    @Mixin
+    DecodingOptions decoding;
+
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "Report JSON to write.")
+    Path out;
+
+    @Option(names = "--predictions-out", paramLabel = "FILE", description = "Also write the model's captions in COCO results format.")
+    Path predictionsOut;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (mode.predictions != null) {
+            Map<String, String> predictions = CocoResults.read(mode.predictions.predictions);
+            Map<String, List<String>> references = CocoResults.readReferences(mode.predictions.references);
+            EvaluationResult result = EvaluationService.evaluatePredictions(predictions, references);
+            String name = String.valueOf(mode.predictions.predictions.getFileName());
+            EvaluationReportWriter.write(out, name, result);
+            print(stdout, name, result);
+            return CaptionLabCommand.OK;
+        }
+        ModelMode m = mode.model;
+        Settings settings = Settings.fromEnvironment();
+        Path modelDir = m.model != null ? m.model : settings.defaultModel();
+        try (CaptioningService service = CaptioningService.open(settings, modelDir, encoderWeights,
+                new ConsoleProgress(err, "downloading encoder weights", "bytes"))) {
+            DecodeOptions options = decoding.resolve(service.defaultOptions());
+            EvaluationService.Run run = EvaluationService.evaluateModel(settings, service,
+                    new DatasetSpec(m.format, m.images, m.captions, m.split), options,
+                    new ConsoleProgress(err, "features", "images"), new ConsoleProgress(err, "captioning", "images"),
+                    () -> Thread.currentThread().isInterrupted());
+            for (String p : run.problems()) {
+                err.println("captionlab evaluate: " + p);
+            }
+            EvaluationReportWriter.write(out, run.model(), run.result());
+            if (predictionsOut != null) {
+                CocoResultsWriter.write(predictionsOut, run.predictions());
+            }
+            stdout.println("decoding: " + describe(options));
+            print(stdout, run.model(), run.result());
+            return run.problems().isEmpty() ? CaptionLabCommand.OK : CaptionLabCommand.SOME_FAILED;
+        }
+    }
+
+    static String describe(DecodeOptions o) {
+        return switch (o.strategy()) {
+            case GREEDY -> "greedy, max length " + o.maxLength();
+            case BEAM -> "beam " + o.beamWidth() + ", length alpha " + o.lengthAlpha() + ", block repeat " + o.blockRepeatNgram()
+                    + ", max length " + o.maxLength();
+            case SAMPLE -> "sampling, temperature " + o.temperature() + ", seed " + o.seed();
+        };
+    }
+
+    private static void print(PrintWriter out, String model, EvaluationResult result) {
+        out.printf("%s on %d images:%n", model, result.perImage().size());
+        for (Metric metric : Metric.values()) {
+            out.printf(java.util.Locale.ROOT, "  %-8s %.4f%n", metric.label(), result.corpus(metric));
+        }
+        out.flush();
+    }
+}

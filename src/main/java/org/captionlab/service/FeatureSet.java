@@ -1,0 +1,46 @@
+package org.captionlab.service;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.captionlab.data.CaptionDataset;
+import org.captionlab.data.FeatureCache;
+import org.captionlab.data.ImageCaptions;
+import org.captionlab.encoder.ImageEncoder;
+import org.captionlab.train.TrainingExample;
+import org.captionlab.util.ProgressListener;
+
+/**
+ * Images of a dataset with their features, taken from the feature cache (encoding what is missing).
+ *
+ * @param examples images with a feature, in dataset order
+ * @param problems images that could not be used, one sentence each, plus the dataset's own problems
+ * @param encoded  images encoded now (the rest came from the cache)
+ * @param cancelled true if encoding was interrupted (examples then hold only what is done)
+ */
+public record FeatureSet(List<TrainingExample> examples, List<String> problems, int encoded, boolean cancelled) {
+
+    /** Encodes (or finds in the cache) every image of the dataset. */
+    public static FeatureSet of(CaptionDataset dataset, ImageEncoder encoder, FeatureCache cache,
+                                ProgressListener progress, BooleanSupplier cancelled) throws IOException {
+        List<Path> paths = new ArrayList<>();
+        for (ImageCaptions image : dataset.images()) {
+            paths.add(image.path());
+        }
+        FeatureExtraction.Result r = FeatureExtraction.run(paths, encoder, cache, progress, cancelled);
+        List<TrainingExample> examples = new ArrayList<>();
+        Map<Path, String> hashes = r.features();
+        for (ImageCaptions image : dataset.images()) {
+            String sha = hashes.get(image.path());
+            if (sha != null) {
+                examples.add(new TrainingExample(image.imageId(), cache.get(sha), image.captions()));
+            }
+        }
+        List<String> problems = new ArrayList<>(dataset.problems());
+        problems.addAll(r.failures());
+        return new FeatureSet(List.copyOf(examples), List.copyOf(problems), r.encoded(), r.cancelled());
+    }
+}

@@ -1,0 +1,101 @@
+package org.captionlab.service;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.captionlab.data.CaptionDataset;
+import org.captionlab.data.FeatureCache;
+import org.captionlab.encoder.EncoderWeights;
+import org.captionlab.encoder.ImageEncoder;
+import org.captionlab.encoder.ImageEncoders;
+import org.captionlab.train.Provenance;
+import org.captionlab.train.Trainer;
+import org.captionlab.train.TrainingConfig;
+import org.captionlab.util.ProgressListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains a model from a dataset: reads the train and validation splits, makes sure every image has a
+ * cached feature (encoding the missing ones once), then runs the {@link Trainer}.
+ */
+public final class TrainingService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingService.class);
+
+    /**
+     * A training request.
+     *
+     * @param train          training data
+     * @param validation     validation data (used for early stopping and the reported metrics)
+     * @param encoderId      encoder to make features with
+     * @param encoderWeights explicit weights file, or null to resolve them
+     * @param config         decoder and optimisation settings
+     * @param out            model folder to write
+     * @param resume         continue from the checkpoint in {@code out}
+     * @param commandLine    recorded in the manifest
+     */
+    public record Request(DatasetSpec train, DatasetSpec validation, String encoderId, Path encoderWeights,
+                          TrainingConfig config, Path out, boolean resume, String commandLine) {
+    }
+
+    /** Progress of the two phases. */
+    public interface Listener extends Trainer.Listener {
+        /** Feature extraction progress for one split. */
+        default ProgressListener features(String split) {
+            return ProgressListener.NONE;
+        }
+
+        /** Problems met while reading the data (skipped images, empty captions...). */
+        default void problems(String split, List<String> problems) {
+        }
+    }
+
+    private TrainingService() {
+    }
+
+    /** Runs the request. */
+    public static Trainer.Outcome run(Settings settings, Request request, Listener listener, BooleanSupplier cancelled)
+            throws IOException {
+        CaptionDataset trainData = DatasetLoading.load(request.train());
+        CaptionDataset valData = DatasetLoading.load(request.validation());
+        if (trainData.images().isEmpty()) {
+            throw new IOException("no training images in '" + request.train().captions() + "'"
+                    + (request.train().split() != null ? " for split " + request.train().split() : ""));
+        }
+        if (valData.images().isEmpty()) {
+            throw new IOException("no validation images in '" + request.validation().captions() + "'"
+                    + (request.validation().split() != null ? " for split " + request.validation().split() : ""));
+        }
+        try (ImageEncoder encoder = ImageEncoders.open(request.encoderId(), request.encoderWeights(),
+                EncoderWeights.Environment.system(settings.home()), listener.features("encoder download"));
+             FeatureCache cache = FeatureCache.open(settings.featureCacheDir(), encoder.id(), encoder.weightsSha256(),
+                     encoder.featureDim())) {
+            FeatureSet train = FeatureSet.of(trainData, encoder, cache, listener.features("train"), cancelled);
+            listener.problems("train", train.problems());
+            if (train.cancelled()) {
+                throw new IOException("cancelled while encoding the training images (" + cache.size() + " features are cached; run again to resume)");
+            }
+            FeatureSet val = FeatureSet.of(valData, encoder, cache, listener.features("validation"), cancelled);
+            listener.problems("validation", val.problems());
+            if (val.cancelled()) {
+                throw new IOException("cancelled while encoding the validation images (" + cache.size() + " features are cached; run again to resume)");
+            }
+            LOG.info("features: {} train images ({} encoded now), {} validation images ({} encoded now)",
+                    train.examples().size(), train.encoded(), val.examples().size(), val.encoded());
+            Provenance provenance = new Provenance(encoder.id(), encoder.weightsSha256(), encoder.featureDim(),
+                    trainData.name(), describe(request.train()), describe(request.validation()), request.commandLine());
+            return new Trainer(request.config(), provenance, listener)
+                    .train(train.examples(), val.examples(), request.out(), request.resume(), cancelled);
+        }
+    }
+
+    private static String describe(DatasetSpec spec) {
+        if (spec.split() == null) {
+            return "all of " + spec.captions().getFileName();
+        }
+        Path p = Path.of(spec.split());
+        return p.getFileName() != null ? p.getFileName().toString() : spec.split();
+    }
+}
