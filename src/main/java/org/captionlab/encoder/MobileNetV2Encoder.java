@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -101,9 +102,7 @@ public final class MobileNetV2Encoder implements ImageEncoder {
                     || interpreter.AllocateTensors() != tensorflowlite.kTfLiteOk) {
                 throw new IOException("encoder weights '" + weights + "': TFLite could not allocate tensors");
             }
-            if (numThreads > 0) {
-                interpreter.SetNumThreads(numThreads);
-            }
+            interpreter.SetNumThreads(numThreads);
 
             TfLiteTensor input = interpreter.tensor(inputIndex);
             requireShape(input, new int[] {1, INPUT_SIZE, INPUT_SIZE, 3}, tensorflowlite.kTfLiteUInt8, weights);
@@ -126,8 +125,8 @@ public final class MobileNetV2Encoder implements ImageEncoder {
                 close();
             }
         }
-        LOG.info("MobileNetV2 encoder ready ({} classes, feature scale {} zero point {}, threads {})",
-                labels.size(), featureScale, featureZeroPoint, numThreads > 0 ? numThreads : "default");
+        LOG.info("MobileNetV2 encoder ready ({} classes, feature scale {} zero point {}, {} threads)",
+                labels.size(), featureScale, featureZeroPoint, numThreads);
     }
 
     /**
@@ -144,7 +143,7 @@ public final class MobileNetV2Encoder implements ImageEncoder {
      *
      * @param weights the {@code .tflite} file
      * @param labels the label list, one synonym set per line ("hotdog, hot dog, red hot"), line 0 = background
-     * @param numThreads interpreter threads; 0 or less lets TFLite choose
+     * @param numThreads interpreter threads; 0 or less means one per available processor
      * @throws IOException if either file is missing or not the expected model
      */
     public static MobileNetV2Encoder open(Path weights, Path labels, int numThreads) throws IOException {
@@ -158,7 +157,8 @@ public final class MobileNetV2Encoder implements ImageEncoder {
         }
         List<String> labelList = readLabels(labels);
         String sha = Hashing.sha256(weights);
-        return new MobileNetV2Encoder(weights, labelList, sha, numThreads);
+        int threads = numThreads > 0 ? numThreads : Runtime.getRuntime().availableProcessors();
+        return new MobileNetV2Encoder(weights, labelList, sha, threads);
     }
 
     private static List<String> readLabels(Path labels) throws IOException {
@@ -235,8 +235,8 @@ public final class MobileNetV2Encoder implements ImageEncoder {
     private List<ImageLabel> topLabels() {
         int[] best = new int[TOP_K];
         int[] bestQ = new int[TOP_K];
-        java.util.Arrays.fill(best, -1);
-        java.util.Arrays.fill(bestQ, -1);
+        Arrays.fill(best, -1);
+        Arrays.fill(bestQ, -1);
         for (int c = 1; c < softmaxBytes.length; c++) {
             int q = softmaxBytes[c] & 0xFF;
             if (q <= bestQ[TOP_K - 1]) {
@@ -328,10 +328,10 @@ public final class MobileNetV2Encoder implements ImageEncoder {
         for (int i = 0; i < actual.length; i++) {
             actual[i] = dims.data(i);
         }
-        if (!java.util.Arrays.equals(actual, shape) || tensor.type() != type) {
+        if (!Arrays.equals(actual, shape) || tensor.type() != type) {
             throw new IOException("encoder weights '" + weights + "': tensor '" + tensor.name().getString()
-                    + "' has shape " + java.util.Arrays.toString(actual) + " and type " + tensor.type()
-                    + ", expected " + java.util.Arrays.toString(shape) + " uint8");
+                    + "' has shape " + Arrays.toString(actual) + " and type " + tensor.type()
+                    + ", expected " + Arrays.toString(shape) + " uint8");
         }
     }
 }

@@ -1,0 +1,63 @@
+package org.captionlab.encoder;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+import org.captionlab.util.ProgressListener;
+
+/** Opens an {@link ImageEncoder} by its id, finding (or downloading) its weights. */
+public final class ImageEncoders {
+
+    /** The ids {@link #open} knows, default first. */
+    public static final List<String> KNOWN_IDS = List.of(MobileNetV2Encoder.ID, Vgg16Encoder.ID);
+
+    private ImageEncoders() {
+    }
+
+    /**
+     * Opens an encoder.
+     *
+     * @param id {@code mobilenet-v2} or {@code vgg16}
+     * @param explicitWeights weights given by the user (a {@code .tflite} for MobileNetV2, a saved
+     *     ComputationGraph zip for VGG16), or null to use the usual places and downloads
+     * @param env where to look for MobileNetV2 weights
+     * @param progress download progress
+     * @throws IllegalArgumentException if the id is unknown
+     * @throws IOException if the weights cannot be found, fetched or read
+     */
+    public static ImageEncoder open(String id, Path explicitWeights, EncoderWeights.Environment env,
+                                    ProgressListener progress) throws IOException {
+        Objects.requireNonNull(env, "env");
+        Objects.requireNonNull(progress, "progress");
+        switch (requireKnown(id)) {
+            case MobileNetV2Encoder.ID -> {
+                EncoderWeights.Location loc = EncoderWeights.resolveMobileNetV2(explicitWeights, env, progress);
+                return MobileNetV2Encoder.open(loc.weights(), loc.labels(), 0);
+            }
+            case Vgg16Encoder.ID -> {
+                return explicitWeights != null
+                        ? Vgg16Encoder.fromFile(explicitWeights)
+                        : Vgg16Encoder.pretrainedImageNet(progress);
+            }
+            default -> throw new AssertionError(id);
+        }
+    }
+
+    /** Feature length of an encoder, without opening it. */
+    public static int featureDim(String id) {
+        return switch (requireKnown(id)) {
+            case MobileNetV2Encoder.ID -> MobileNetV2Encoder.FEATURE_DIM;
+            case Vgg16Encoder.ID -> Vgg16Encoder.FEATURE_DIM;
+            default -> throw new AssertionError(id);
+        };
+    }
+
+    private static String requireKnown(String id) {
+        if (id == null || !KNOWN_IDS.contains(id)) {
+            throw new IllegalArgumentException("unknown encoder '" + id + "'; known encoders: " + String.join(", ", KNOWN_IDS));
+        }
+        return id;
+    }
+}
