@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.captionlab.encoder.EncodedImage;
 import org.captionlab.encoder.ImageLabel;
 import org.captionlab.export.CaptionCsvWriter;
+import org.captionlab.export.CaptionedImage;
 import org.captionlab.image.ImageFiles;
 import org.captionlab.search.Caption;
 import org.captionlab.search.DecodeOptions;
@@ -107,12 +108,24 @@ final class CaptionCommand implements Callable<Integer> {
         String encoder = service.model().encoderId();
         switch (format) {
             case csv -> {
+                List<CaptionedImage> rows = new ArrayList<>();
+                for (ImageResult r : results) {
+                    rows.add(new CaptionedImage(r.path(), r.captions()));
+                }
+                CaptionCsvWriter writer = new CaptionCsvWriter(encoder, model);
                 if (out != null) {
-                    CaptionCsvWriter.write(out, results, encoder, model);
+                    writer.write(out, rows);
                 } else {
-                    PrintWriter stdout = spec.commandLine().getOut();
-                    stdout.print(CaptionCsvWriter.toString(results, encoder, model));
-                    stdout.flush();
+                    // The writer works on files (atomic replace); for standard output go through a temporary one.
+                    Path tmp = Files.createTempFile("captionlab-", ".csv");
+                    try {
+                        writer.write(tmp, rows);
+                        PrintWriter stdout = spec.commandLine().getOut();
+                        stdout.print(Files.readString(tmp, java.nio.charset.StandardCharsets.UTF_8));
+                        stdout.flush();
+                    } finally {
+                        Files.deleteIfExists(tmp);
+                    }
                 }
             }
             case json -> emit(json(results, encoder, model));

@@ -1,0 +1,40 @@
+package org.captionlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class CaptionLabCommandTest {
+
+    @Test
+    void noArgumentsOrAppOptionsStartTheApp() {
+        assertThat(CaptionLabCommand.isCommandLine(new String[0])).isFalse();
+        assertThat(CaptionLabCommand.isCommandLine(new String[] {"--model", "models/x"})).isFalse();
+        assertThat(CaptionLabCommand.isCommandLine(new String[] {"--model=models/x", "--encoder-weights", "w.tflite"})).isFalse();
+    }
+
+    @Test
+    void commandsAndHelpAreCommandLine() {
+        assertThat(CaptionLabCommand.isCommandLine(new String[] {"caption", "a.jpg"})).isTrue();
+        assertThat(CaptionLabCommand.isCommandLine(new String[] {"--help"})).isTrue();
+        assertThat(CaptionLabCommand.isCommandLine(new String[] {"--model", "m", "caption"})).isTrue();
+    }
+
+    @Test
+    void helpListsEveryCommand() {
+        StringWriter out = new StringWriter();
+        int code = CaptionLabCommand.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "--help");
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("caption", "features", "train", "evaluate", "bench");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        StringWriter err = new StringWriter();
+        int code = CaptionLabCommand.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "caption", "--no-such-option", "x.jpg");
+        assertThat(code).isEqualTo(CaptionLabCommand.USAGE);
+        assertThat(err.toString()).contains("--no-such-option");
+    }
+}
