@@ -1,0 +1,347 @@
+package org.captionlab.model;
+
+import org.captionlab.text.Vocabulary;
+
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Inference-only copy of a trained decoder in plain Java float arithmetic: no native memory, immutable,
+ * safe to share between threads.
+ *
+ * <p>Per step and hypothesis row, with {@code G = H} (RNN) or {@code 4H} (LSTM):
+ * <pre>
+ *   z   = u(w_{t-1}) + Whh·h_{t-1} + q(v)      u(w) = Wxh·Embedding(w)   q(v) = Wvh·v + b
+ *   RNN:  h_t = tanh(z)
+ *   LSTM: z = [a | f | o | i] (DL4J's block order), c_t = σ(f)∘c_{t-1} + σ(i)∘tanh(a), h_t = σ(o)∘tanh(c_t)
+ *   log p(·) = log_softmax(Why·h_t + c)
+ * </pre>
+ * Speed: {@code q(v)} is constant over a caption and computed once per image in {@link #initialStates};
+ * {@code u(w)} depends only on the word and is cached per vocabulary entry on first use; the two matrix
+ * products per step ({@code Whh·h} and {@code Why·h}) stream each weight matrix once for all rows of the
+ * state (beam hypotheses) in inner loops over contiguous memory that the JIT vectorises.
+ *
+ * <p>The first step must feed {@link Vocabulary#START_ID}: the initial state is the zero state before
+ * {@code <start>}, as in training.
+ */
+public final class RecurrentCaptionModel implements CaptionModel {
+
+    private final CellType cell;
+    private final Vocabulary vocabulary;
+    private final int vocabSize;
+    private final int embeddingSize;
+    private final int featureDim;
+    private final int hiddenSize;
+    /** Width of the pre-activation: H for the RNN, 4H for the LSTM. */
+    private final int gates;
+    /** [V][E] row-major. */
+    private final float[] embedding;
+    /** Input weights of the word embedding, [E][G] row-major. */
+    private final float[] wx;
+    /** Input weights of the image feature, [F][G] row-major. */
+    private final float[] wv;
+    /** Recurrent weights, [H][G] row-major (DL4J's layout: z = h·RW). */
+    private final float[] wh;
+    private final float[] bias;
+    /** Output weights, [H][V] row-major. */
+    private final float[] why;
+    private final float[] outputBias;
+    /** u(w) per word, computed on first use; racing threads compute the same values. */
+    private final AtomicReferenceArray<float[]> wordInput;
+
+    private RecurrentCaptionModel(DecoderConfig config, Vocabulary vocabulary, float[] embedding, float[] wx, float[] wv,
+                                  float[] wh, float[] bias, float[] why, float[] outputBias) {
+        this.cell = config.cell();
+        this.vocabulary = vocabulary;
+        this.vocabSize = config.vocabSize();
+        this.embeddingSize = config.embeddingSize();
+        this.featureDim = config.featureDim();
+        this.hiddenSize = config.hiddenSize();
+        this.gates = cell == CellType.LSTM ? 4 * hiddenSize : hiddenSize;
+        this.embedding = embedding;
+        this.wx = wx;
+        this.wv = wv;
+        this.wh = wh;
+        this.bias = bias;
+        this.why = why;
+        this.outputBias = outputBias;
+        this.wordInput = new AtomicReferenceArray<>(vocabSize);
+    }
+
+    /**
+     * Builds the model from DL4J's parameter matrices.
+     *
+     * @param embedding    {@code [V][E]}
+     * @param inputWeights {@code [E+F][G]}, rows of the embedding first (the merge order)
+     * @param recurrent    {@code [H][G]}
+     * @param bias         {@code [1][G]}
+     * @param output       {@code [H][V]}
+     * @param outputBias   {@code [1][V]}
+     */
+    static RecurrentCaptionModel fromParameters(DecoderConfig config, Vocabulary vocabulary, float[][] embedding,
+                                                float[][] inputWeights, float[][] recurrent, float[][] bias,
+                                                float[][] output, float[][] outputBias) {
+        int e = config.embeddingSize();
+        int f = config.featureDim();
+        int h = config.hiddenSize();
+        int g = config.cell() == CellType.LSTM ? 4 * h : h;
+        int v = config.vocabSize();
+        checkShape("embedding", embedding, v, e);
+        checkShape("input weights", inputWeights, e + f, g);
+        checkShape("recurrent weights", recurrent, h, g);
+        checkShape("bias", bias, 1, g);
+        checkShape("output weights", output, h, v);
+        checkShape("output bias", outputBias, 1, v);
+        return new RecurrentCaptionModel(config, vocabulary, flatten(embedding, 0, v), flatten(inputWeights, 0, e),
+                flatten(inputWeights, e, e + f), flatten(recurrent, 0, h), bias[0].clone(), flatten(output, 0, h),
+                outputBias[0].clone());
+    }
+
+    private static void checkShape(String what, float[][] m, int rows, int cols) {
+        if (m.length != rows || (rows > 0 && m[0].length != cols)) {
+            throw new IllegalArgumentException(what + " are " + m.length + "×" + (m.length > 0 ? m[0].length : 0)
+                    + ", expected " + rows + "×" + cols);
+        }
+    }
+
+    private static float[] flatten(float[][] m, int fromRow, int toRow) {
+        int cols = m[fromRow].length;
+        float[] flat = new float[(toRow - fromRow) * cols];
+        for (int r = fromRow; r < toRow; r++) {
+            System.arraycopy(m[r], 0, flat, (r - fromRow) * cols, cols);
+        }
+        return flat;
+    }
+
+    @Override
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    @Override
+    public int featureDim() {
+        return featureDim;
+    }
+
+    public CellType cell() {
+        return cell;
+    }
+
+    public int hiddenSize() {
+        return hiddenSize;
+    }
+
+    public int embeddingSize() {
+        return embeddingSize;
+    }
+
+    @Override
+    public DecoderState initialState(float[] feature) {
+        return initialStates(new float[][] {feature});
+    }
+
+    @Override
+    public DecoderState initialStates(float[][] features) {
+        int n = features.length;
+        float[][] imageInput = new float[n][];
+        float[][] h = new float[n][];
+        float[][] c = cell == CellType.LSTM ? new float[n][] : null;
+        for (int i = 0; i < n; i++) {
+            float[] v = features[i];
+            if (v.length != featureDim) {
+                throw new IllegalArgumentException("image feature " + i + " has " + v.length
+                        + " values, the decoder was trained on " + featureDim);
+            }
+            float[] q = bias.clone();
+            for (int k = 0; k < featureDim; k++) {
+                float a = v[k];
+                if (a != 0f) {   // ReLU features are sparse
+                    axpy(a, wv, k * gates, q, gates);
+                }
+            }
+            imageInput[i] = q;
+            h[i] = new float[hiddenSize];
+            if (c != null) {
+                c[i] = new float[hiddenSize];
+            }
+        }
+        return new State(imageInput, h, c);
+    }
+
+    @Override
+    public Step step(DecoderState state, int[] previousTokens) {
+        if (!(state instanceof State s)) {
+            throw new IllegalArgumentException("state was not made by this model: " + state);
+        }
+        int n = s.size();
+        if (previousTokens.length != n) {
+            throw new IllegalArgumentException(previousTokens.length + " tokens for a state of " + n + " rows");
+        }
+        float[][] z = new float[n][];
+        for (int r = 0; r < n; r++) {
+            int token = previousTokens[r];
+            if (token < 0 || token >= vocabSize) {
+                throw new IllegalArgumentException("token " + token + " outside the vocabulary of " + vocabSize);
+            }
+            float[] zr = s.imageInput[r].clone();
+            float[] u = wordInput(token);
+            for (int j = 0; j < gates; j++) {
+                zr[j] += u[j];
+            }
+            z[r] = zr;
+        }
+        // z += h·RW, streaming RW once for all rows.
+        for (int k = 0; k < hiddenSize; k++) {
+            int offset = k * gates;
+            for (int r = 0; r < n; r++) {
+                float a = s.h[r][k];
+                if (a != 0f) {
+                    axpy(a, wh, offset, z[r], gates);
+                }
+            }
+        }
+        float[][] h = new float[n][];
+        float[][] c = cell == CellType.LSTM ? new float[n][] : null;
+        for (int r = 0; r < n; r++) {
+            if (cell == CellType.RNN) {
+                float[] hr = z[r];   // reuse: z is not needed after the activation
+                for (int j = 0; j < hiddenSize; j++) {
+                    hr[j] = (float) Math.tanh(hr[j]);
+                }
+                h[r] = hr;
+            } else {
+                float[] zr = z[r];
+                float[] cPrev = s.c[r];
+                float[] cr = new float[hiddenSize];
+                float[] hr = new float[hiddenSize];
+                int hs = hiddenSize;
+                for (int j = 0; j < hs; j++) {
+                    float candidate = (float) Math.tanh(zr[j]);
+                    float forget = sigmoid(zr[hs + j]);
+                    float out = sigmoid(zr[2 * hs + j]);
+                    float in = sigmoid(zr[3 * hs + j]);
+                    float cj = forget * cPrev[j] + in * candidate;
+                    cr[j] = cj;
+                    hr[j] = out * (float) Math.tanh(cj);
+                }
+                c[r] = cr;
+                h[r] = hr;
+            }
+        }
+        // logits = h·Why + c, streaming Why once for all rows.
+        float[][] logProbs = new float[n][];
+        for (int r = 0; r < n; r++) {
+            logProbs[r] = outputBias.clone();
+        }
+        for (int k = 0; k < hiddenSize; k++) {
+            int offset = k * vocabSize;
+            for (int r = 0; r < n; r++) {
+                float a = h[r][k];
+                if (a != 0f) {
+                    axpy(a, why, offset, logProbs[r], vocabSize);
+                }
+            }
+        }
+        for (float[] row : logProbs) {
+            logSoftmaxInPlace(row);
+        }
+        return new Step(logProbs, new State(s.imageInput, h, c));
+    }
+
+    private float[] wordInput(int token) {
+        float[] u = wordInput.get(token);
+        if (u == null) {
+            u = new float[gates];
+            int base = token * embeddingSize;
+            for (int k = 0; k < embeddingSize; k++) {
+                float a = embedding[base + k];
+                if (a != 0f) {
+                    axpy(a, wx, k * gates, u, gates);
+                }
+            }
+            wordInput.set(token, u);
+        }
+        return u;
+    }
+
+    /** {@code y += a·x[offset .. offset+n)}; a simple counted loop so that C2 vectorises it. */
+    private static void axpy(float a, float[] x, int offset, float[] y, int n) {
+        for (int j = 0; j < n; j++) {
+            y[j] += a * x[offset + j];
+        }
+    }
+
+    private static float sigmoid(float x) {
+        return (float) (1.0 / (1.0 + Math.exp(-x)));
+    }
+
+    /**
+     * Numerically stable: {@code (x - max) - log Σ exp(x - max)}, subtracting {@code max} first so that large
+     * logits lose no precision (a float near 1000 has a resolution of 6e-5).
+     */
+    static void logSoftmaxInPlace(float[] x) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (float value : x) {
+            max = Math.max(max, value);
+        }
+        double sum = 0;
+        for (int j = 0; j < x.length; j++) {
+            x[j] -= max;
+            sum += Math.exp(x[j]);
+        }
+        float logSum = (float) Math.log(sum);
+        for (int j = 0; j < x.length; j++) {
+            x[j] -= logSum;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RecurrentCaptionModel[" + cell.id() + ", V=" + vocabSize + ", E=" + embeddingSize + ", F=" + featureDim
+                + ", H=" + hiddenSize + "]";
+    }
+
+    /**
+     * Rows of hypotheses. Rows are never modified after construction, so {@link #select} shares them instead of
+     * copying; {@code imageInput} rows ({@code Wvh·v + b}) are shared by all states descending from one image.
+     */
+    private static final class State implements DecoderState {
+        private final float[][] imageInput;
+        private final float[][] h;
+        private final float[][] c;
+
+        State(float[][] imageInput, float[][] h, float[][] c) {
+            this.imageInput = imageInput;
+            this.h = h;
+            this.c = c;
+        }
+
+        @Override
+        public int size() {
+            return h.length;
+        }
+
+        @Override
+        public DecoderState select(int[] rows) {
+            float[][] q = new float[rows.length][];
+            float[][] hs = new float[rows.length][];
+            float[][] cs = c == null ? null : new float[rows.length][];
+            for (int i = 0; i < rows.length; i++) {
+                int r = rows[i];
+                if (r < 0 || r >= h.length) {
+                    throw new IndexOutOfBoundsException("row " + r + " of a state of " + h.length + " rows");
+                }
+                q[i] = imageInput[r];
+                hs[i] = h[r];
+                if (cs != null) {
+                    cs[i] = c[r];
+                }
+            }
+            return new State(q, hs, cs);
+        }
+
+        @Override
+        public String toString() {
+            return "DecoderState[" + h.length + " rows]";
+        }
+    }
+}
