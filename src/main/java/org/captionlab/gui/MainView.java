@@ -16,6 +16,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
@@ -85,12 +86,19 @@ public final class MainView {
         Node decodingNode = decoding.node();
         panes.getItems().addAll(grid, detail.node(), decodingNode);
         panes.setDividerPositions(0.47, 0.79);
+        // Below about 1,000 px the decoding panel and the grid give up width first; the detail keeps
+        // enough to read a caption.
         SplitPane.setResizableWithParent(decodingNode, false);
+        ((Region) detail.node()).setMinWidth(300);
 
         help = helpOverlay();
         dropHint = dropOverlay();
         NoticeArea noticeArea = new NoticeArea(vm.notices());
         StackPane center = new StackPane(panes, dropHint, help, noticeArea.node());
+        // Overlays must not impose their size on the window, or a short window pushes the status bar out.
+        for (Node overlay : List.of(dropHint, help, noticeArea.node())) {
+            ((Region) overlay).setMinSize(0, 0);
+        }
         StackPane.setAlignment(noticeArea.node(), Pos.BOTTOM_RIGHT);
         StackPane.setMargin(noticeArea.node(), new Insets(12));
 
@@ -374,14 +382,18 @@ public final class MainView {
         close.setDefaultButton(false);
         VBox card = new VBox(12, title, keys, tips, close);
         card.getStyleClass().add("help-card");
-        card.setMaxSize(560, Region.USE_PREF_SIZE);
         card.setPadding(new Insets(20));
-        StackPane overlay = new StackPane(card);
+        ScrollPane scroll = new ScrollPane(card);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("help-scroll");
+        scroll.setMaxSize(580, Region.USE_PREF_SIZE);
+        StackPane overlay = new StackPane(scroll);
+        StackPane.setMargin(scroll, new Insets(16));
         overlay.getStyleClass().add("help-overlay");
         overlay.setId("help");
         overlay.setVisible(false);
         overlay.setOnMouseClicked(e -> {
-            if (e.getTarget() == overlay) {
+            if (e.getTarget() == overlay) { // a click beside the card closes it
                 overlay.setVisible(false);
             }
         });

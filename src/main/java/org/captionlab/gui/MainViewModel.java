@@ -102,6 +102,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Path> projectFile = new ReadOnlyObjectWrapper<>(this, "projectFile");
     private final ReadOnlyBooleanWrapper scanning = new ReadOnlyBooleanWrapper(this, "scanning");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "CaptionLab");
 
     // Model work queue (UI thread only).
     private final CaptionerSlot slot = new CaptionerSlot();
@@ -198,6 +199,8 @@ public final class MainViewModel implements AutoCloseable {
             }
         });
         detail.photoProperty().bind(selected);
+        projectFile.addListener((obs, old, now) -> title.set(now == null || now.getParent() == null
+                ? "CaptionLab" : "CaptionLab — " + nameOf(now.getParent())));
         updateLibraryStatus();
     }
 
@@ -953,12 +956,17 @@ public final class MainViewModel implements AutoCloseable {
         return theme;
     }
 
+    /** For the window title: "CaptionLab — holiday" once a folder's project is open. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
     /** The photo at a path, if it is in the library. */
     public Optional<PhotoItem> photo(Path path) {
         return Optional.ofNullable(byPath.get(path.toAbsolutePath().normalize()));
     }
 
-    /** Files are added through dialogs, drops and paste; the state folder is exposed for the view's caches. */
+    /** The folder for settings, pasted images and projects of read-only folders. */
     public Path stateDir() {
         return stateDir;
     }

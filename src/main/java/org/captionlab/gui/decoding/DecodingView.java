@@ -54,7 +54,7 @@ public final class DecodingView {
         temperature = vm.temperatureProperty().asObject();
 
         Label title = new Label("Decoding");
-        title.getStyleClass().add("panel-title");
+        title.getStyleClass().addAll("panel-title", "flush");
         Label hint = new Label("Changes re-decode the selected photo from its cached features at once.");
         hint.getStyleClass().add("muted");
         hint.setWrapText(true);
@@ -125,6 +125,7 @@ public final class DecodingView {
         Button dice = new Button("New");
         dice.getStyleClass().add("small-button");
         tip(dice, "Pick a new random seed");
+        dice.setMinWidth(Control.USE_PREF_SIZE);
         dice.setOnAction(e -> vm.seedProperty().set(ThreadLocalRandom.current().nextLong(1, 1_000_000)));
         HBox.setHgrow(seed, Priority.ALWAYS);
         HBox seedBox = new HBox(6, seed, dice);
@@ -164,7 +165,9 @@ public final class DecodingView {
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("panel-scroll");
-        scroll.setMinWidth(200);
+        scroll.setMinWidth(230);
+        scroll.setPrefWidth(270);
+        scroll.setMaxWidth(360);
         return scroll;
     }
 

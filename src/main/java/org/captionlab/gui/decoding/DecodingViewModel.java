@@ -35,7 +35,7 @@ public final class DecodingViewModel {
     public static final double MAX_LENGTH_ALPHA = 3.0;
 
     /** Beam search with three alternatives: shows the alternatives panel filled from the start. */
-    public static final DecodeOptions DEFAULTS = new DecodeOptions(Strategy.BEAM, 3, 3, DecodeOptions.DEFAULT_MAX_LENGTH, 0.0, 0, 1.0, 42L);
+    public static final DecodeOptions DEFAULTS = new DecodeOptions(Strategy.BEAM, 3, 3, DecodeOptions.DEFAULT_MAX_LENGTH, 0.0, 0, 1.0, 0L);
 
     private final ObjectProperty<Strategy> strategy = new SimpleObjectProperty<>(this, "strategy");
     private final IntegerProperty beamWidth = new SimpleIntegerProperty(this, "beamWidth");

@@ -56,7 +56,7 @@ public final class ImageFiles {
     /** Scans files and folders; slow on big trees, so call it off the UI thread. */
     public static ScanResult scan(List<Path> inputs) {
         Set<Path> images = new LinkedHashSet<>();
-        List<Path> skipped = new ArrayList<>();
+        Set<Path> skipped = new LinkedHashSet<>();
         List<String> unreadable = new ArrayList<>();
         for (Path input : inputs) {
             Path abs = input.toAbsolutePath().normalize();
@@ -70,10 +70,10 @@ public final class ImageFiles {
                 skipped.add(abs);
             }
         }
-        return new ScanResult(new ArrayList<>(images), skipped, unreadable);
+        return new ScanResult(new ArrayList<>(images), new ArrayList<>(skipped), unreadable);
     }
 
-    private static void walk(Path root, Set<Path> images, List<Path> skipped, List<String> unreadable) {
+    private static void walk(Path root, Set<Path> images, Set<Path> skipped, List<String> unreadable) {
         List<Path> found = new ArrayList<>();
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {

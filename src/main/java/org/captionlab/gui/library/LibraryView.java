@@ -135,7 +135,7 @@ public final class LibraryView {
             case DOWN -> next = index < 0 ? 0 : index + columns;
             case HOME -> next = 0;
             case END -> next = items.size() - 1;
-            case ENTER -> {
+            case ENTER, F2 -> { // F2 too: the ListView would take it for its own (row) editing
                 if (current != null) {
                     onActivate.run();
                 }

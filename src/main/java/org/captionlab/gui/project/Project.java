@@ -16,7 +16,7 @@ public record Project(String format, int version, List<PhotoEntry> photos) {
     public static final int VERSION = 1;
 
     public Project {
-        photos = List.copyOf(photos);
+        photos = photos == null ? List.of() : List.copyOf(photos);
     }
 
     /** A project of the current format. */

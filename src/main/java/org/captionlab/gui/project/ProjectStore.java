@@ -41,7 +41,7 @@ public final class ProjectStore {
         } catch (JacksonException e) {
             throw new IOException("project file '" + file + "' is not valid JSON: " + e.getOriginalMessage(), e);
         }
-        if (project == null || !Project.FORMAT.equals(project.format()) || project.photos() == null) {
+        if (project == null || !Project.FORMAT.equals(project.format())) {
             throw new IOException("project file '" + file + "' is not a CaptionLab project (format should be '" + Project.FORMAT + "')");
         }
         if (project.version() > Project.VERSION) {
