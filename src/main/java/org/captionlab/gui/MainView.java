@@ -94,7 +94,7 @@ public final class MainView {
         help = helpOverlay();
         dropHint = dropOverlay();
         NoticeArea noticeArea = new NoticeArea(vm.notices());
-        StackPane center = new StackPane(panes, dropHint, help, noticeArea.node());
+        StackPane center = new StackPane(panes, dropHint, noticeArea.node(), help);
         // Overlays must not impose their size on the window, or a short window pushes the status bar out.
         for (Node overlay : List.of(dropHint, help, noticeArea.node())) {
             ((Region) overlay).setMinSize(0, 0);
@@ -387,6 +387,8 @@ public final class MainView {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("help-scroll");
         scroll.setMaxSize(580, Region.USE_PREF_SIZE);
+        // As tall as the card when there is room; scrolls only in a short window.
+        scroll.prefViewportHeightProperty().bind(card.heightProperty());
         StackPane overlay = new StackPane(scroll);
         StackPane.setMargin(scroll, new Insets(16));
         overlay.getStyleClass().add("help-overlay");

@@ -14,7 +14,10 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -55,7 +58,7 @@ class MainViewFxTest {
     @Start
     void start(Stage stage) {
         executor = PooledTaskExecutor.forJavaFx(2);
-        vm = new MainViewModel(dir -> captioner, executor, new FakeFileDialogs(), new FakeClipboard(), tmp.resolve("state"));
+        vm = new MainViewModel(dir -> captioner, executor, new FakeFileDialogs(), new FxClipboardSource(), tmp.resolve("state"));
         view = MainView.build(vm);
         scene = new Scene(view.root(), 1280, 800);
         stage.setScene(scene);
@@ -162,6 +165,21 @@ class MainViewFxTest {
         robot.write(" and more").type(KeyCode.ESCAPE);
         assertThat(fx(() -> next.isEdited())).isFalse();
 
+        // Ctrl+V with image data on the system clipboard adds it as a PNG photo.
+        fx(() -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putImage(new Image(SharedAssets.photo("bird.bmp").toUri().toString()));
+            Clipboard.getSystemClipboard().setContent(content);
+            return null;
+        });
+        robot.clickOn(owlCaption).press(KeyCode.CONTROL).type(KeyCode.V).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> vm.items().size()) == PHOTOS.size() + 1);
+        Path pasted = fx(() -> vm.items().get(PHOTOS.size()).path());
+        assertThat(pasted.getFileName().toString()).isEqualTo("pasted-001.png");
+        assertThat(ImageIO.read(pasted.toFile()).getWidth()).isGreaterThan(1);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> fx(() -> vm.items().get(PHOTOS.size()).status() == PhotoStatus.DONE && !vm.batch().isRunning()));
+
         // A settings change re-decodes from cached features: no photo is encoded twice.
         int encodes = captioner.encoded.size();
         fx(() -> {
@@ -186,6 +204,15 @@ class MainViewFxTest {
 
         assertThat(fx(() -> vm.selectedProperty().get().fileName())).isEqualTo("img09999.jpg");
         assertThat(robot.lookup(".photo-tile").queryAll().size()).as("tiles in the scene graph").isLessThan(100);
+
+        // Photos added while scrolled to the end show up without the grid jumping back to the top.
+        Path more = Files.createFile(Files.createDirectories(tmp.resolve("more")).resolve("zz-new.jpg"));
+        fx(() -> {
+            vm.addPaths(List.of(more));
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tileCaptions(robot).contains("a photo of zz-new"));
+        assertThat(tileCaptions(robot)).contains("a photo of img09999").doesNotContain("a photo of img00000");
     }
 
     @Test

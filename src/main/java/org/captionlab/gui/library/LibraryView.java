@@ -1,7 +1,10 @@
 package org.captionlab.gui.library;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
 import javafx.beans.property.ObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -40,10 +43,20 @@ public final class LibraryView {
     private final ObjectProperty<PhotoItem> selected;
     private final ThumbnailCache thumbnails;
     private final Runnable onActivate;
-    private final ObservableList<Integer> rows = FXCollections.observableArrayList();
-    private final ListView<Integer> list = new ListView<>(rows);
-    private final List<PhotoTile> tiles = new ArrayList<>();
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ListView<Row> list = new ListView<>(rows);
+    /** Tiles alive in cells; weak, so tiles of cells the ListView drops are collected. */
+    private final Set<PhotoTile> tiles = Collections.newSetFromMap(new WeakHashMap<>());
     private int columns = 1;
+    private long layoutVersion;
+
+    /**
+     * A row of the grid. The version changes whenever rows show other photos (a new column count, photos
+     * added), so the ListView sees changed items and updates its cells in place; {@code refresh()} would
+     * recreate every cell instead.
+     */
+    private record Row(int index, long version) {
+    }
 
     /**
      * @param items      the photos
@@ -80,7 +93,7 @@ public final class LibraryView {
     }
 
     /** The grid control. */
-    public ListView<Integer> node() {
+    public ListView<?> node() {
         return list;
     }
 
@@ -103,21 +116,17 @@ public final class LibraryView {
     private void relayout(boolean contentChanged) {
         double width = list.getWidth() > 0 ? list.getWidth() : list.getPrefWidth();
         int cols = Math.max(1, (int) Math.floor((width - SCROLLBAR_ALLOWANCE + GAP) / (TILE_WIDTH + GAP)));
-        int rowCount = (items.size() + cols - 1) / cols;
-        boolean columnsChanged = cols != columns;
+        if (cols == columns && !contentChanged) {
+            return;
+        }
         columns = cols;
-        if (rows.size() > rowCount) {
-            rows.remove(rowCount, rows.size());
-        } else if (rows.size() < rowCount) {
-            List<Integer> more = new ArrayList<>(rowCount - rows.size());
-            for (int i = rows.size(); i < rowCount; i++) {
-                more.add(i);
-            }
-            rows.addAll(more);
+        int rowCount = (items.size() + cols - 1) / cols;
+        layoutVersion++;
+        List<Row> next = new ArrayList<>(rowCount);
+        for (int i = 0; i < rowCount; i++) {
+            next.add(new Row(i, layoutVersion));
         }
-        if (columnsChanged || contentChanged) {
-            list.refresh(); // row numbers are unchanged, so cells would not know their photos moved
-        }
+        rows.setAll(next);
     }
 
     private void onKey(KeyEvent e) {
@@ -168,7 +177,7 @@ public final class LibraryView {
         }
     }
 
-    private final class RowCell extends ListCell<Integer> {
+    private final class RowCell extends ListCell<Row> {
         private final HBox box = new HBox(GAP);
 
         RowCell() {
@@ -178,7 +187,7 @@ public final class LibraryView {
         }
 
         @Override
-        protected void updateItem(Integer row, boolean empty) {
+        protected void updateItem(Row row, boolean empty) {
             super.updateItem(row, empty);
             if (empty || row == null) {
                 for (Node n : box.getChildren()) {
@@ -187,7 +196,7 @@ public final class LibraryView {
                 setGraphic(null);
                 return;
             }
-            int start = row * columns;
+            int start = row.index() * columns;
             int count = Math.max(0, Math.min(columns, items.size() - start));
             while (box.getChildren().size() > count) {
                 PhotoTile t = (PhotoTile) box.getChildren().remove(box.getChildren().size() - 1);

@@ -1,6 +1,7 @@
 package org.captionlab.gui.library;
 
 import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -30,6 +31,8 @@ final class PhotoTile extends VBox {
     private final Label caption = new Label();
     private final Tooltip tooltip = new Tooltip();
     private final InvalidationListener refresh = obs -> refresh();
+    /** Photos hold the tile only weakly, so a tile the grid drops is not kept alive by its last photo. */
+    private final InvalidationListener weakRefresh = new WeakInvalidationListener(refresh);
     private PhotoItem item;
     private Image thumbnail;
 
@@ -73,22 +76,22 @@ final class PhotoTile extends VBox {
             return;
         }
         if (item != null) {
-            item.statusProperty().removeListener(refresh);
-            item.displayCaptionProperty().removeListener(refresh);
-            item.editedCaptionProperty().removeListener(refresh);
-            item.staleProperty().removeListener(refresh);
-            item.errorProperty().removeListener(refresh);
+            item.statusProperty().removeListener(weakRefresh);
+            item.displayCaptionProperty().removeListener(weakRefresh);
+            item.editedCaptionProperty().removeListener(weakRefresh);
+            item.staleProperty().removeListener(weakRefresh);
+            item.errorProperty().removeListener(weakRefresh);
             thumbnails.release(item.path(), thumbnail);
         }
         item = next;
         thumbnail = null;
         image.setImage(null);
         if (item != null) {
-            item.statusProperty().addListener(refresh);
-            item.displayCaptionProperty().addListener(refresh);
-            item.editedCaptionProperty().addListener(refresh);
-            item.staleProperty().addListener(refresh);
-            item.errorProperty().addListener(refresh);
+            item.statusProperty().addListener(weakRefresh);
+            item.displayCaptionProperty().addListener(weakRefresh);
+            item.editedCaptionProperty().addListener(weakRefresh);
+            item.staleProperty().addListener(weakRefresh);
+            item.errorProperty().addListener(weakRefresh);
             thumbnail = thumbnails.get(item.path());
             image.setImage(thumbnail);
         }
