@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.captionlab.encoder.EncodedImage;
 import org.captionlab.encoder.ImageLabel;
@@ -25,12 +24,12 @@ import org.captionlab.service.ModelInfo;
 final class FakeCaptioner implements Captioner {
 
     /** Every image encoded by any fake, so that a feature made by one fake can be decoded by another. */
-    private static final List<Path> REGISTRY = new CopyOnWriteArrayList<>();
+    private static final List<Path> REGISTRY = Collections.synchronizedList(new ArrayList<>());
 
     final ModelInfo info;
-    final List<Path> encoded = new CopyOnWriteArrayList<>();
-    final List<Path> decoded = new CopyOnWriteArrayList<>();
-    final List<DecodeOptions> decodeOptions = new CopyOnWriteArrayList<>();
+    final List<Path> encoded = Collections.synchronizedList(new ArrayList<>());
+    final List<Path> decoded = Collections.synchronizedList(new ArrayList<>());
+    final List<DecodeOptions> decodeOptions = Collections.synchronizedList(new ArrayList<>());
     final Set<String> broken = ConcurrentHashMap.newKeySet();
     volatile Consumer<Path> beforeEncode = p -> { };
     volatile boolean closed;
@@ -104,11 +103,9 @@ final class FakeCaptioner implements Captioner {
     }
 
     int encodes(Path image) {
-        return (int) encoded.stream().filter(p -> p.equals(image)).count();
-    }
-
-    int decodes(Path image) {
-        return (int) decoded.stream().filter(p -> p.equals(image)).count();
+        synchronized (encoded) {
+            return (int) encoded.stream().filter(p -> p.equals(image)).count();
+        }
     }
 
     static String stem(Path image) {
