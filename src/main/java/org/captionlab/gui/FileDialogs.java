@@ -1,0 +1,28 @@
+package org.captionlab.gui;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The native file dialogs, behind an interface because they cannot be driven headless: tests pass a
+ * fake that answers with prepared paths. Methods are called on the UI thread and block until the user
+ * chose (as native dialogs do); {@code initialFolder} may be null.
+ */
+public interface FileDialogs {
+
+    /** Image files to add; empty when cancelled. */
+    List<Path> chooseImages(Path initialFolder);
+
+    /** A folder of photos to add (walked recursively). */
+    Optional<Path> chooseFolder(Path initialFolder);
+
+    /** A caption model bundle folder (holding manifest.json). */
+    Optional<Path> chooseModelFolder(Path initialFolder);
+
+    /** An existing project file to open. */
+    Optional<Path> chooseProjectToOpen(Path initialFolder);
+
+    /** Where to save the project from now on. */
+    Optional<Path> chooseProjectToSave(Path initialFolder, String suggestedName);
+}

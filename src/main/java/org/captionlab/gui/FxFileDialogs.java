@@ -1,0 +1,85 @@
+package org.captionlab.gui;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.captionlab.gui.library.ImageFiles;
+import org.captionlab.gui.project.ProjectStore;
+
+/** {@link FileDialogs} with the platform's native choosers. */
+public final class FxFileDialogs implements FileDialogs {
+
+    private final Supplier<Window> owner;
+
+    /** @param owner the window the dialogs belong to (looked up when a dialog opens, so it may be set later) */
+    public FxFileDialogs(Supplier<Window> owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public List<Path> chooseImages(Path initialFolder) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open images");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Images", ImageFiles.EXTENSIONS.stream()
+                        .flatMap(e -> java.util.stream.Stream.of("*." + e, "*." + e.toUpperCase(java.util.Locale.ROOT))).toList()),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        setInitial(chooser, initialFolder);
+        List<File> files = chooser.showOpenMultipleDialog(owner.get());
+        return files == null ? List.of() : files.stream().map(File::toPath).toList();
+    }
+
+    @Override
+    public Optional<Path> chooseFolder(Path initialFolder) {
+        return chooseDirectory("Open a folder of photos", initialFolder);
+    }
+
+    @Override
+    public Optional<Path> chooseModelFolder(Path initialFolder) {
+        return chooseDirectory("Open a caption model (the folder with manifest.json)", initialFolder);
+    }
+
+    @Override
+    public Optional<Path> chooseProjectToOpen(Path initialFolder) {
+        FileChooser chooser = projectChooser("Open project", initialFolder);
+        return Optional.ofNullable(chooser.showOpenDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseProjectToSave(Path initialFolder, String suggestedName) {
+        FileChooser chooser = projectChooser("Save project as", initialFolder);
+        chooser.setInitialFileName(suggestedName);
+        return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(File::toPath);
+    }
+
+    private Optional<Path> chooseDirectory(String title, Path initialFolder) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(title);
+        if (initialFolder != null && Files.isDirectory(initialFolder)) {
+            chooser.setInitialDirectory(initialFolder.toFile());
+        }
+        return Optional.ofNullable(chooser.showDialog(owner.get())).map(File::toPath);
+    }
+
+    private static FileChooser projectChooser(String title, Path initialFolder) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("CaptionLab projects", "*.json", ProjectStore.FILE_NAME),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        setInitial(chooser, initialFolder);
+        return chooser;
+    }
+
+    private static void setInitial(FileChooser chooser, Path folder) {
+        if (folder != null && Files.isDirectory(folder)) {
+            chooser.setInitialDirectory(folder.toFile());
+        }
+    }
+}

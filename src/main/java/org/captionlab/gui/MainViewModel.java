@@ -1,0 +1,973 @@
+package org.captionlab.gui;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import javafx.beans.InvalidationListener;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.captionlab.encoder.EncodedImage;
+import org.captionlab.gui.decoding.DecodingViewModel;
+import org.captionlab.gui.detail.PhotoDetailViewModel;
+import org.captionlab.gui.library.PhotoItem;
+import org.captionlab.gui.library.PhotoStatus;
+import org.captionlab.gui.notice.Notice;
+import org.captionlab.gui.notice.Notices;
+import org.captionlab.gui.project.Autosaver;
+import org.captionlab.gui.project.PhotoEntry;
+import org.captionlab.gui.project.Project;
+import org.captionlab.gui.project.ProjectStore;
+import org.captionlab.gui.task.BackgroundTask;
+import org.captionlab.gui.task.TaskExecutor;
+import org.captionlab.image.ImageLoadException;
+import org.captionlab.search.Caption;
+import org.captionlab.search.DecodeOptions;
+import org.captionlab.service.ModelInfo;
+import org.captionlab.util.AtomicFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The desktop app's state and actions, with no JavaFX nodes: testable without a display.
+ *
+ * <p><b>Threads.</b> Every method is called on the UI thread, and every field is touched only there.
+ * Model work (open a bundle, encode, decode) runs in {@link BackgroundTask}s on the injected
+ * {@link TaskExecutor}, whose callbacks come back on the UI thread and only set properties.
+ *
+ * <p><b>Model work queue.</b> At most one model task is in flight at a time, so the {@code Captioner}
+ * is never used concurrently whatever the executor's size. The next task is chosen when the previous
+ * one reports back: a pending model load first, then the photo the user selected, then the batch queue
+ * in order. So a click on a photo waits for at most one photo of a running batch.
+ *
+ * <p><b>Encode once.</b> Each photo keeps its {@link EncodedImage}; a change of decoding settings bumps a
+ * generation counter and re-decodes from the cached feature (the selected photo first, the other
+ * captioned ones in the background). Only a model with another encoder drops the features.
+ */
+public final class MainViewModel implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MainViewModel.class);
+
+    /** How long after a change the project and settings are written. */
+    public static final Duration DEFAULT_AUTOSAVE_DELAY = Duration.ofSeconds(2);
+    /** Failures reported one by one per batch; further ones share a single summary notice. */
+    static final int FAILURE_NOTICES_PER_BATCH = 3;
+
+    private final CaptionerFactory captioners;
+    private final TaskExecutor executor;
+    private final FileDialogs dialogs;
+    private final ClipboardSource clipboard;
+    private final Path stateDir;
+    private final Clock clock;
+
+    private final Notices notices = new Notices();
+    private final DecodingViewModel decoding;
+    private final PhotoDetailViewModel detail = new PhotoDetailViewModel();
+    private final BatchProgress batch;
+    private final ObservableList<PhotoItem> items = FXCollections.observableArrayList();
+    private final ObservableList<PhotoItem> readOnlyItems = FXCollections.unmodifiableObservableList(items);
+    private final Map<Path, PhotoItem> byPath = new HashMap<>();
+    private final ObjectProperty<PhotoItem> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyObjectWrapper<ModelState> modelState = new ReadOnlyObjectWrapper<>(this, "modelState", ModelState.NONE);
+    private final ReadOnlyObjectWrapper<ModelInfo> model = new ReadOnlyObjectWrapper<>(this, "model");
+    private final ReadOnlyStringWrapper modelStatus = new ReadOnlyStringWrapper(this, "modelStatus", "No caption model loaded.");
+    private final ReadOnlyStringWrapper libraryStatus = new ReadOnlyStringWrapper(this, "libraryStatus", "");
+    private final ReadOnlyStringWrapper batchSummary = new ReadOnlyStringWrapper(this, "batchSummary", "");
+    private final ReadOnlyObjectWrapper<Path> projectFile = new ReadOnlyObjectWrapper<>(this, "projectFile");
+    private final ReadOnlyBooleanWrapper scanning = new ReadOnlyBooleanWrapper(this, "scanning");
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "CaptionLab");
+
+    // Model work queue (UI thread only).
+    private final CaptionerSlot slot = new CaptionerSlot();
+    private final Deque<Job> urgent = new ArrayDeque<>();
+    private final LinkedHashSet<PhotoItem> queued = new LinkedHashSet<>();
+    private PhotoItem inFlight;
+    private boolean busy;
+    private Path pendingModel;
+    private long generation;
+    private int failureNotices;
+    private Notice failureSummary;
+
+    // Library counts, kept incrementally so that 10,000 status changes stay linear.
+    private final Map<PhotoStatus, Integer> statusCounts = new EnumMap<>(PhotoStatus.class);
+    private int editedCount;
+    private final ChangeListener<PhotoStatus> statusCounter = (obs, old, now) -> {
+        statusCounts.merge(old, -1, Integer::sum);
+        statusCounts.merge(now, 1, Integer::sum);
+        updateLibraryStatus();
+    };
+    private final ChangeListener<String> editCounter = (obs, old, now) -> {
+        editedCount += (now != null ? 1 : 0) - (old != null ? 1 : 0);
+        updateLibraryStatus();
+    };
+    private final InvalidationListener annotationListener = obs -> projectChanged();
+
+    // Project and settings.
+    private final LibraryLoader loader;
+    private final ProjectStore store = new ProjectStore();
+    private final Autosaver<ProjectSnapshot> projectSaver;
+    private final Autosaver<GuiSettings> settingsSaver;
+    private GuiSettings settings;
+    private boolean projectOnDisk;
+    private boolean suppressProjectChanges;
+    private String lastSaveError;
+    private int scansRunning;
+    private Path pasteDir;
+    private int pasteCount;
+    private boolean closed;
+
+    /** A photo to caption; {@code batchId} is the batch it counts in, or -1. */
+    private record Job(PhotoItem item, long batchId) {
+    }
+
+    /** What a caption task brings back. */
+    private record Outcome(EncodedImage encoded, List<Caption> captions) {
+    }
+
+    /** A project and where to write it, taken on the UI thread. */
+    private record ProjectSnapshot(Path file, Project project) {
+    }
+
+    /**
+     * @param captioners opens model bundles (the service in the app, a fake in tests)
+     * @param executor   runs model and file work off the UI thread
+     * @param dialogs    native file dialogs
+     * @param clipboard  the system clipboard, for Edit → Paste
+     * @param stateDir   folder for the app's settings, pasted images and projects of read-only folders
+     */
+    public MainViewModel(CaptionerFactory captioners, TaskExecutor executor, FileDialogs dialogs,
+                         ClipboardSource clipboard, Path stateDir) {
+        this(captioners, executor, dialogs, clipboard, stateDir, Clock.systemDefaultZone(), DEFAULT_AUTOSAVE_DELAY);
+    }
+
+    /** As above, with the clock used for rates and the autosave delay made explicit (for tests). */
+    public MainViewModel(CaptionerFactory captioners, TaskExecutor executor, FileDialogs dialogs,
+                         ClipboardSource clipboard, Path stateDir, Clock clock, Duration autosaveDelay) {
+        this.captioners = Objects.requireNonNull(captioners, "captioners");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
+        this.clipboard = Objects.requireNonNull(clipboard, "clipboard");
+        this.stateDir = stateDir.toAbsolutePath().normalize();
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.batch = new BatchProgress(clock);
+        this.loader = new LibraryLoader(store, this.stateDir);
+        this.settings = GuiSettings.load(this.stateDir);
+        this.decoding = new DecodingViewModel(settings.decoding());
+        this.theme.set(settings.theme());
+        for (PhotoStatus s : PhotoStatus.values()) {
+            statusCounts.put(s, 0);
+        }
+        this.projectSaver = new Autosaver<>("captionlab-project-autosave", autosaveDelay,
+                snapshot -> store.write(snapshot.file(), snapshot.project()),
+                e -> reportSaveError("Could not save the project: " + Formats.reason(e)));
+        this.settingsSaver = new Autosaver<>("captionlab-settings-autosave", autosaveDelay,
+                s -> s.save(this.stateDir),
+                e -> LOG.warn("Could not save the settings to '{}'", this.stateDir, e));
+
+        decoding.optionsProperty().addListener((obs, old, now) -> decodingChanged());
+        theme.addListener((obs, old, now) -> updateSettings(settings.withTheme(now == null ? Theme.LIGHT : now)));
+        selected.addListener((obs, old, now) -> {
+            if (now != null) {
+                prioritise(now);
+            }
+        });
+        detail.photoProperty().bind(selected);
+        projectFile.addListener((obs, old, now) -> title.set(now == null || now.getParent() == null
+                ? "CaptionLab" : "CaptionLab — " + nameOf(now.getParent())));
+        updateLibraryStatus();
+    }
+
+    // ------------------------------------------------------------------ model
+
+    /** Opens a caption model in the background; photos wait for it. Replaces the current model on success. */
+    public void loadModel(Path modelDir) {
+        pendingModel = modelDir.toAbsolutePath().normalize();
+        modelState.set(ModelState.LOADING);
+        modelStatus.set("Loading model '" + nameOf(pendingModel) + "' …");
+        pump();
+    }
+
+    /** File → Open model… */
+    public void openModel() {
+        Path initial = settings.lastModelDir() == null ? null : Path.of(settings.lastModelDir()).getParent();
+        dialogs.chooseModelFolder(initial).ifPresent(dir -> {
+            updateSettings(settings.withLastModelDir(dir));
+            loadModel(dir);
+        });
+    }
+
+    private void startLoad(Path dir) {
+        busy = true;
+        executor.execute(BackgroundTask.of("load model " + dir, () -> {
+            var captioner = captioners.open(dir);
+            ModelInfo info;
+            try {
+                info = captioner.model();
+            } catch (RuntimeException e) {
+                captioner.close();
+                throw e;
+            }
+            slot.replace(captioner);
+            return info;
+        }).onSuccess(this::modelLoaded).onFailure(e -> modelFailed(dir, e)));
+    }
+
+    private void modelLoaded(ModelInfo info) {
+        busy = false;
+        if (closed) {
+            return;
+        }
+        ModelInfo previous = model.get();
+        model.set(info);
+        if (pendingModel == null) {
+            modelState.set(ModelState.READY);
+            modelStatus.set(readyText(info));
+        }
+        LOG.info("Model '{}' loaded from {}", info.name(), info.directory());
+        if (previous == null) {
+            // Photos added while no model could be loaded waited as "not captioned".
+            enqueue(items.stream().filter(i -> i.status() == PhotoStatus.PENDING).toList(), false);
+        } else {
+            boolean sameEncoder = Objects.equals(previous.encoderId(), info.encoderId());
+            generation++;
+            List<PhotoItem> redo = new ArrayList<>();
+            for (PhotoItem item : items) {
+                if (item.status() == PhotoStatus.DONE) {
+                    redo.add(item);
+                    if (sameEncoder) {
+                        item.staleProperty().set(true);
+                    } else {
+                        item.resetModelResults();
+                    }
+                } else if (!sameEncoder) {
+                    item.setEncoded(null);
+                }
+            }
+            PhotoItem sel = selected.get();
+            if (sel != null) {
+                prioritise(sel);
+            }
+            enqueue(redo, false);
+        }
+        pump();
+    }
+
+    private void modelFailed(Path dir, Throwable error) {
+        busy = false;
+        if (closed) {
+            return;
+        }
+        String reason = Formats.reason(error);
+        LOG.warn("Could not load the caption model from '{}'", dir, error);
+        notices.error(reason.contains(dir.toString()) || reason.contains(nameOf(dir))
+                ? "Could not load the caption model: " + reason
+                : "Could not load the caption model '" + dir + "': " + reason);
+        if (pendingModel == null) {
+            if (model.get() != null) {
+                modelState.set(ModelState.READY);
+                modelStatus.set(readyText(model.get()));
+            } else {
+                modelState.set(ModelState.FAILED);
+                modelStatus.set("No caption model loaded (File → Open model…).");
+                cancelBatch();
+            }
+        }
+        pump();
+    }
+
+    static String readyText(ModelInfo info) {
+        return "Model '" + info.name() + "' ready (" + info.encoderId() + ", " + info.cell() + ", "
+                + Formats.count(info.vocabularySize()) + " words)";
+    }
+
+    private static String nameOf(Path p) {
+        Path n = p.getFileName();
+        return n == null ? p.toString() : n.toString();
+    }
+
+    // ------------------------------------------------------------------ work queue
+
+    /** Starts the next model task if none is in flight. */
+    private void pump() {
+        if (busy || closed) {
+            return;
+        }
+        if (pendingModel != null) {
+            Path dir = pendingModel;
+            pendingModel = null;
+            startLoad(dir);
+            return;
+        }
+        if (modelState.get() != ModelState.READY) {
+            return;
+        }
+        Job job = nextJob();
+        if (job == null) {
+            if (batch.isRunning()) {
+                finishBatch();
+            }
+            return;
+        }
+        startCaption(job);
+    }
+
+    private Job nextJob() {
+        Job job;
+        while ((job = urgent.poll()) != null) {
+            if (needsWork(job.item())) {
+                return job;
+            }
+            batch.completed(job.batchId(), true);
+        }
+        Iterator<PhotoItem> it = queued.iterator();
+        while (it.hasNext()) {
+            PhotoItem item = it.next();
+            it.remove();
+            if (needsWork(item)) {
+                return new Job(item, batch.currentId());
+            }
+            batch.completed(batch.currentId(), true);
+        }
+        return null;
+    }
+
+    private boolean needsWork(PhotoItem item) {
+        return item.encoded() == null || item.status() != PhotoStatus.DONE || item.decodedGeneration() != generation;
+    }
+
+    private void startCaption(Job job) {
+        PhotoItem item = job.item();
+        busy = true;
+        inFlight = item;
+        if (item.status() != PhotoStatus.DONE) {
+            item.setStatus(PhotoStatus.CAPTIONING);
+        }
+        EncodedImage cached = item.encoded();
+        DecodeOptions options = decoding.options();
+        long gen = generation;
+        Path path = item.path();
+        executor.execute(BackgroundTask.of("caption " + item.fileName(), () -> slot.use(captioner -> {
+            EncodedImage encoded = cached != null ? cached : captioner.encode(path);
+            return new Outcome(encoded, captioner.decode(encoded.feature(), options));
+        })).onSuccess(outcome -> captioned(job, gen, outcome)).onFailure(error -> captionFailed(job, error)));
+    }
+
+    private void captioned(Job job, long gen, Outcome outcome) {
+        busy = false;
+        inFlight = null;
+        if (closed) {
+            return;
+        }
+        PhotoItem item = job.item();
+        item.setEncoded(outcome.encoded());
+        item.setCaptions(outcome.captions(), gen);
+        item.staleProperty().set(gen != generation);
+        batch.completed(job.batchId(), true);
+        if (gen != generation) {
+            // Settings changed while this photo was decoded: do it again with the new ones.
+            if (item == selected.get()) {
+                prioritise(item);
+            } else {
+                enqueue(List.of(item), false);
+            }
+        }
+        pump();
+    }
+
+    private void captionFailed(Job job, Throwable error) {
+        busy = false;
+        inFlight = null;
+        if (closed) {
+            return;
+        }
+        PhotoItem item = job.item();
+        String reason = failureText(item, error);
+        LOG.warn("Captioning '{}' failed", item.path(), error);
+        item.setFailed(reason);
+        batch.completed(job.batchId(), false);
+        if (job.batchId() >= 0 && job.batchId() == batch.currentId()) {
+            if (failureNotices < FAILURE_NOTICES_PER_BATCH) {
+                failureNotices++;
+                notices.error(reason);
+            } else {
+                int more = batch.failedProperty().get() - FAILURE_NOTICES_PER_BATCH;
+                String text = Formats.count(more) + (more == 1 ? " more photo" : " more photos")
+                        + " could not be captioned; failed photos are marked in the grid.";
+                failureSummary = failureSummary == null ? notices.error(text) : notices.update(failureSummary, text);
+            }
+        } else {
+            notices.error(reason);
+        }
+        pump();
+    }
+
+    /** One sentence naming the file: image errors already do; others get the file name in front. */
+    private static String failureText(PhotoItem item, Throwable error) {
+        String reason = Formats.reason(error);
+        if (error instanceof ImageLoadException || reason.contains(item.fileName())) {
+            return reason;
+        }
+        return "image '" + item.path() + "': " + reason;
+    }
+
+    /** Moves a photo to the front of the queue (the user is looking at it). Failed photos are not retried. */
+    private void prioritise(PhotoItem item) {
+        if (closed || item == inFlight || !needsWork(item) || item.status() == PhotoStatus.FAILED
+                || modelState.get() == ModelState.FAILED) {
+            return;
+        }
+        long batchId = queued.remove(item) ? batch.currentId() : -1;
+        Iterator<Job> it = urgent.iterator();
+        while (it.hasNext()) {
+            Job j = it.next();
+            if (j.item() == item) {
+                batchId = Math.max(batchId, j.batchId());
+                it.remove();
+            }
+        }
+        urgent.addFirst(new Job(item, batchId));
+        if (item.status() == PhotoStatus.PENDING) {
+            item.setStatus(PhotoStatus.QUEUED);
+        }
+        pump();
+    }
+
+    /** Queues photos for the background batch (joining the running one, or starting one). */
+    private void enqueue(Collection<PhotoItem> photos, boolean retryFailed) {
+        if (modelState.get() == ModelState.FAILED) {
+            return; // nothing could caption them; they are queued once a model loads
+        }
+        int added = 0;
+        for (PhotoItem item : photos) {
+            if (item == inFlight || !needsWork(item) || queued.contains(item) || isUrgent(item)
+                    || (item.status() == PhotoStatus.FAILED && !retryFailed)) {
+                continue;
+            }
+            queued.add(item);
+            added++;
+            if (item.status() != PhotoStatus.DONE) {
+                item.setStatus(PhotoStatus.QUEUED);
+            }
+        }
+        if (added > 0) {
+            if (!batch.isRunning()) {
+                failureNotices = 0;
+                failureSummary = null;
+                batchSummary.set("");
+            }
+            batch.ensureStarted();
+            batch.added(added);
+        }
+        pump();
+    }
+
+    private boolean isUrgent(PhotoItem item) {
+        for (Job j : urgent) {
+            if (j.item() == item) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Captions every photo that has no up-to-date caption, retrying failed ones. */
+    public void captionAll() {
+        if (modelState.get() == ModelState.FAILED || modelState.get() == ModelState.NONE) {
+            notices.warning("No caption model is loaded: open one with File → Open model….");
+            return;
+        }
+        enqueue(items, true);
+    }
+
+    /** Stops the batch: queued photos go back to "not captioned"; the photo in flight finishes. */
+    public void cancelBatch() {
+        if (!batch.isRunning()) {
+            return;
+        }
+        for (PhotoItem item : queued) {
+            if (item.status() == PhotoStatus.QUEUED) {
+                item.setStatus(PhotoStatus.PENDING);
+            }
+        }
+        queued.clear();
+        List<Job> keep = new ArrayList<>(urgent);
+        urgent.clear();
+        keep.forEach(j -> urgent.add(new Job(j.item(), -1)));
+        int done = batch.doneProperty().get();
+        int total = batch.totalProperty().get();
+        batch.finish();
+        batchSummary.set("Cancelled after " + Formats.count(done) + " of " + Formats.photos(total) + ".");
+    }
+
+    private void finishBatch() {
+        int done = batch.doneProperty().get();
+        int failed = batch.failedProperty().get();
+        double rate = batch.rate();
+        Duration took = batch.finish();
+        StringBuilder s = new StringBuilder("Captioned ").append(Formats.photos(done - failed))
+                .append(" in ").append(Formats.duration(took));
+        if (rate > 0) {
+            s.append(" (").append(Formats.rate(rate)).append(" photos/s)");
+        }
+        if (failed > 0) {
+            s.append("; ").append(Formats.count(failed)).append(" failed");
+        }
+        batchSummary.set(s.append('.').toString());
+    }
+
+    private void decodingChanged() {
+        updateSettings(settings.withDecoding(decoding.rememberedSettings()));
+        generation++;
+        List<PhotoItem> redo = new ArrayList<>();
+        for (PhotoItem item : items) {
+            if (item.status() == PhotoStatus.DONE) {
+                item.staleProperty().set(true);
+                redo.add(item);
+            }
+        }
+        PhotoItem sel = selected.get();
+        if (sel != null) {
+            prioritise(sel);
+        }
+        enqueue(redo, false);
+    }
+
+    // ------------------------------------------------------------------ library
+
+    /** Adds dropped or opened files and folders (folders recursively); new photos are captioned at once. */
+    public void addPaths(List<Path> paths) {
+        if (paths.isEmpty() || closed) {
+            return;
+        }
+        List<Path> inputs = List.copyOf(paths);
+        scanStarted();
+        executor.execute(BackgroundTask.of("scan " + inputs.size() + " paths", () -> loader.scan(inputs))
+                .onSuccess(result -> {
+                    scanFinished();
+                    addLoaded(result, describe(inputs), false);
+                })
+                .onFailure(error -> {
+                    scanFinished();
+                    LOG.warn("Scanning {} failed", inputs, error);
+                    notices.error("Could not read " + describe(inputs) + ": " + Formats.reason(error));
+                }));
+    }
+
+    /** File → Open images… */
+    public void openImages() {
+        List<Path> files = dialogs.chooseImages(lastFolder());
+        if (!files.isEmpty()) {
+            updateSettings(settings.withLastFolder(files.get(0).toAbsolutePath().getParent()));
+            addPaths(files);
+        }
+    }
+
+    /** File → Open folder… */
+    public void openFolder() {
+        dialogs.chooseFolder(lastFolder()).ifPresent(folder -> {
+            updateSettings(settings.withLastFolder(folder));
+            addPaths(List.of(folder));
+        });
+    }
+
+    /** File → Open project…: replaces the library with the project's photos and edits. */
+    public void openProject() {
+        dialogs.chooseProjectToOpen(lastFolder()).ifPresent(file -> {
+            scanStarted();
+            executor.execute(BackgroundTask.of("open project " + file, () -> loader.open(file))
+                    .onSuccess(result -> {
+                        scanFinished();
+                        clearLibrary();
+                        addLoaded(result, "project '" + file.getFileName() + "'", true);
+                    })
+                    .onFailure(error -> {
+                        scanFinished();
+                        notices.error("Could not open the project: " + Formats.reason(error));
+                    }));
+        });
+    }
+
+    /** File → Save project as…: the project is saved there from now on. */
+    public void saveProjectAs() {
+        Path current = projectFile.get();
+        Path initial = current != null ? current.getParent() : lastFolder();
+        dialogs.chooseProjectToSave(initial, "captions.captionlab.json").ifPresent(file -> {
+            projectFile.set(file.toAbsolutePath().normalize());
+            projectOnDisk = true;
+            projectChanged();
+            saveProject();
+        });
+    }
+
+    /** Writes pending project changes now (in the background). */
+    public void saveProject() {
+        executor.execute(BackgroundTask.of("save project", () -> {
+            projectSaver.flush();
+            return projectFile.get();
+        }).onFailure(e -> reportSaveError("Could not save the project: " + Formats.reason(e))));
+    }
+
+    /** Edit → Paste: files from the clipboard, or image data saved as a PNG in this session's folder. */
+    public void paste() {
+        List<Path> files = clipboard.files();
+        if (!files.isEmpty()) {
+            addPaths(files);
+            return;
+        }
+        Optional<BufferedImage> image = clipboard.image();
+        if (image.isEmpty()) {
+            notices.info("The clipboard holds no image and no files to paste.");
+            return;
+        }
+        if (pasteDir == null) {
+            String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneId.systemDefault()).format(clock.instant());
+            pasteDir = stateDir.resolve("pasted").resolve(stamp);
+        }
+        Path target = pasteDir.resolve(String.format("pasted-%03d.png", ++pasteCount));
+        BufferedImage img = image.get();
+        executor.execute(BackgroundTask.of("save pasted image", () -> {
+            AtomicFiles.write(target, out -> {
+                if (!ImageIO.write(img, "png", out)) {
+                    throw new IOException("no PNG writer available");
+                }
+            });
+            return target;
+        }).onSuccess(p -> addPaths(List.of(p)))
+                .onFailure(e -> notices.error("Could not save the pasted image to '" + target + "': " + Formats.reason(e))));
+    }
+
+    /** Empties the library (after saving its project). */
+    public void clearLibrary() {
+        cancelBatch();
+        batchSummary.set("");
+        if (projectFile.get() != null) {
+            saveProject();
+        }
+        selected.set(null);
+        urgent.clear();
+        queued.clear();
+        for (PhotoItem item : items) {
+            unwatch(item);
+        }
+        items.clear();
+        byPath.clear();
+        statusCounts.replaceAll((k, v) -> 0);
+        editedCount = 0;
+        projectFile.set(null);
+        projectOnDisk = false;
+        updateLibraryStatus();
+    }
+
+    private void addLoaded(LibraryLoader.Result result, String source, boolean forceProject) {
+        if (closed) {
+            return;
+        }
+        if ((projectFile.get() == null || forceProject) && result.projectFile() != null) {
+            projectFile.set(result.projectFile());
+            projectOnDisk = result.projectExists();
+        }
+        List<PhotoItem> added = new ArrayList<>();
+        int duplicates = 0;
+        int restored = 0;
+        suppressProjectChanges = true;
+        try {
+            for (Path p : result.photos()) {
+                if (byPath.containsKey(p)) {
+                    duplicates++;
+                    continue;
+                }
+                PhotoItem item = new PhotoItem(p);
+                PhotoEntry entry = result.annotations().get(p);
+                if (entry != null) {
+                    apply(item, entry);
+                    restored++;
+                }
+                watch(item);
+                byPath.put(p, item);
+                added.add(item);
+            }
+            items.addAll(added);
+        } finally {
+            suppressProjectChanges = false;
+        }
+        reportAdded(result, source, added.size(), duplicates, restored);
+        for (String problem : result.problems().subList(0, Math.min(3, result.problems().size()))) {
+            notices.error(problem);
+        }
+        if (!added.isEmpty()) {
+            projectChanged();
+            enqueue(added, false);
+            if (selected.get() == null) {
+                selected.set(added.get(0));
+            }
+        }
+        updateLibraryStatus();
+    }
+
+    private void reportAdded(LibraryLoader.Result r, String source, int added, int duplicates, int restored) {
+        int skipped = r.skipped().size();
+        List<String> parts = new ArrayList<>();
+        if (skipped > 0) {
+            parts.add("skipped " + Formats.count(skipped) + (skipped == 1 ? " file that is" : " files that are")
+                    + " not an image (e.g. '" + r.skipped().get(0).getFileName() + "')");
+        }
+        if (duplicates > 0) {
+            parts.add(Formats.count(duplicates) + (duplicates == 1 ? " was" : " were") + " already in the library");
+        }
+        if (restored > 0) {
+            parts.add("restored the edits of " + Formats.photos(restored) + " from the project");
+        }
+        if (r.missing() > 0) {
+            parts.add(Formats.count(r.missing()) + " photos of the project no longer exist");
+        }
+        String details = parts.isEmpty() ? "" : "; " + String.join("; ", parts);
+        if (added > 0) {
+            notices.info("Added " + Formats.photos(added) + " from " + source + details + ".");
+        } else if (duplicates > 0) {
+            notices.info("No new photos in " + source + details + ".");
+        } else {
+            notices.warning("No images found in " + source + details
+                    + " (CaptionLab reads " + String.join(", ", List.of("JPEG", "PNG", "BMP", "GIF")) + ").");
+        }
+    }
+
+    private static void apply(PhotoItem item, PhotoEntry e) {
+        item.editedCaptionProperty().set(e.editedCaption());
+        item.verdictProperty().set(e.verdict());
+        item.failureCategoryProperty().set(e.failureCategory());
+        item.noteProperty().set(e.note());
+    }
+
+    private void watch(PhotoItem item) {
+        statusCounts.merge(item.status(), 1, Integer::sum);
+        if (item.isEdited()) {
+            editedCount++;
+        }
+        item.statusProperty().addListener(statusCounter);
+        item.editedCaptionProperty().addListener(editCounter);
+        item.editedCaptionProperty().addListener(annotationListener);
+        item.verdictProperty().addListener(annotationListener);
+        item.failureCategoryProperty().addListener(annotationListener);
+        item.noteProperty().addListener(annotationListener);
+    }
+
+    private void unwatch(PhotoItem item) {
+        item.statusProperty().removeListener(statusCounter);
+        item.editedCaptionProperty().removeListener(editCounter);
+        item.editedCaptionProperty().removeListener(annotationListener);
+        item.verdictProperty().removeListener(annotationListener);
+        item.failureCategoryProperty().removeListener(annotationListener);
+        item.noteProperty().removeListener(annotationListener);
+    }
+
+    private void updateLibraryStatus() {
+        int n = items.size();
+        if (n == 0) {
+            libraryStatus.set("No photos: drop photos or folders here, or use File → Open.");
+            return;
+        }
+        StringBuilder s = new StringBuilder(Formats.photos(n));
+        s.append(" · ").append(Formats.count(statusCounts.get(PhotoStatus.DONE))).append(" captioned");
+        if (editedCount > 0) {
+            s.append(" · ").append(Formats.count(editedCount)).append(" edited");
+        }
+        int failed = statusCounts.get(PhotoStatus.FAILED);
+        if (failed > 0) {
+            s.append(" · ").append(Formats.count(failed)).append(" failed");
+        }
+        libraryStatus.set(s.toString());
+    }
+
+    private void scanStarted() {
+        scansRunning++;
+        scanning.set(true);
+    }
+
+    private void scanFinished() {
+        scansRunning--;
+        scanning.set(scansRunning > 0);
+    }
+
+    private static String describe(List<Path> inputs) {
+        if (inputs.size() == 1) {
+            return "'" + nameOf(inputs.get(0)) + "'";
+        }
+        return Formats.count(inputs.size()) + " dropped items";
+    }
+
+    private Path lastFolder() {
+        return settings.lastFolder() == null ? null : Path.of(settings.lastFolder());
+    }
+
+    // ------------------------------------------------------------------ persistence
+
+    private void projectChanged() {
+        Path file = projectFile.get();
+        if (suppressProjectChanges || closed || file == null) {
+            return;
+        }
+        Project project = snapshot(file.getParent());
+        // A folder that was only browsed gets no project file; the first edit creates it.
+        if (!projectOnDisk && !project.isAnnotated()) {
+            return;
+        }
+        projectOnDisk = true;
+        projectSaver.submit(new ProjectSnapshot(file, project));
+    }
+
+    private Project snapshot(Path dir) {
+        List<PhotoEntry> entries = new ArrayList<>(items.size());
+        for (PhotoItem item : items) {
+            entries.add(new PhotoEntry(ProjectStore.relativize(dir, item.path()), item.editedCaptionProperty().get(),
+                    item.verdictProperty().get(), item.failureCategoryProperty().get(), item.noteProperty().get()));
+        }
+        return Project.of(entries);
+    }
+
+    /** Called on the autosave thread. */
+    private void reportSaveError(String message) {
+        executor.uiThread().execute(() -> {
+            if (!message.equals(lastSaveError)) {
+                lastSaveError = message;
+                notices.error(message);
+            }
+        });
+    }
+
+    private void updateSettings(GuiSettings next) {
+        if (!next.equals(settings) && !closed) {
+            settings = next;
+            settingsSaver.submit(next);
+        }
+    }
+
+    /** Writes pending project and settings changes now, on the calling thread (for tests and shutdown). */
+    public void flush() throws IOException {
+        projectSaver.flush();
+        settingsSaver.flush();
+    }
+
+    /**
+     * Saves the project and settings and closes the model (once the task in flight, if any, is done).
+     * Never waits for model work. Call from {@code Application.stop()}.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        cancelBatch();
+        closed = true;
+        projectSaver.close();
+        settingsSaver.close();
+        slot.close();
+    }
+
+    // ------------------------------------------------------------------ properties
+
+    public Notices notices() {
+        return notices;
+    }
+
+    public DecodingViewModel decoding() {
+        return decoding;
+    }
+
+    public PhotoDetailViewModel detail() {
+        return detail;
+    }
+
+    public BatchProgress batch() {
+        return batch;
+    }
+
+    /** The photos, in library order. */
+    public ObservableList<PhotoItem> items() {
+        return readOnlyItems;
+    }
+
+    /** The photo shown in the detail pane; selecting one captions it first if needed. */
+    public ObjectProperty<PhotoItem> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyObjectProperty<ModelState> modelStateProperty() {
+        return modelState.getReadOnlyProperty();
+    }
+
+    /** The loaded model, or null. */
+    public ReadOnlyObjectProperty<ModelInfo> modelProperty() {
+        return model.getReadOnlyProperty();
+    }
+
+    /** "Loading model 'default' …", "Model 'default' ready (mobilenet-v2, rnn, 2,541 words)". */
+    public ReadOnlyStringProperty modelStatusProperty() {
+        return modelStatus.getReadOnlyProperty();
+    }
+
+    /** "1,000 photos · 997 captioned · 12 edited · 3 failed". */
+    public ReadOnlyStringProperty libraryStatusProperty() {
+        return libraryStatus.getReadOnlyProperty();
+    }
+
+    /** How the last batch ended, e.g. "Captioned 1,000 photos in 2:03 (8.1 photos/s)."; empty while one runs. */
+    public ReadOnlyStringProperty batchSummaryProperty() {
+        return batchSummary.getReadOnlyProperty();
+    }
+
+    /** Where the project is saved, or null before photos were added. */
+    public ReadOnlyObjectProperty<Path> projectFileProperty() {
+        return projectFile.getReadOnlyProperty();
+    }
+
+    /** True while folders are being scanned. */
+    public ReadOnlyBooleanProperty scanningProperty() {
+        return scanning.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    /** For the window title: "CaptionLab — holiday" once a folder's project is open. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** The photo at a path, if it is in the library. */
+    public Optional<PhotoItem> photo(Path path) {
+        return Optional.ofNullable(byPath.get(path.toAbsolutePath().normalize()));
+    }
+
+    /** The folder for settings, pasted images and projects of read-only folders. */
+    public Path stateDir() {
+        return stateDir;
+    }
+}

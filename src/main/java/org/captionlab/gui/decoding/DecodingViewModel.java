@@ -1,0 +1,205 @@
+package org.captionlab.gui.decoding;
+
+import javafx.beans.InvalidationListener;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.captionlab.search.DecodeOptions;
+import org.captionlab.search.Strategy;
+
+/**
+ * The decoding controls: one property per setting, and {@link #optionsProperty()}, the
+ * {@link DecodeOptions} they make, which changes only when the resulting options really differ.
+ * Settings that do not apply to the chosen strategy are kept (so switching back restores them) but are
+ * reported as not applicable so the view can disable their controls.
+ */
+public final class DecodingViewModel {
+
+    public static final int MAX_BEAM_WIDTH = 20;
+    public static final int MAX_ALTERNATIVES = 20;
+    public static final int MAX_LENGTH_LIMIT = 60;
+    public static final int MAX_REPEAT_NGRAM = 6;
+    public static final double MIN_TEMPERATURE = 0.05;
+    public static final double MAX_TEMPERATURE = 5.0;
+    public static final double MAX_LENGTH_ALPHA = 3.0;
+
+    /** Beam search with three alternatives: shows the alternatives panel filled from the start. */
+    public static final DecodeOptions DEFAULTS = new DecodeOptions(Strategy.BEAM, 3, 3, DecodeOptions.DEFAULT_MAX_LENGTH, 0.0, 0, 1.0, 0L);
+
+    private final ObjectProperty<Strategy> strategy = new SimpleObjectProperty<>(this, "strategy");
+    private final IntegerProperty beamWidth = new SimpleIntegerProperty(this, "beamWidth");
+    private final IntegerProperty alternatives = new SimpleIntegerProperty(this, "alternatives");
+    private final IntegerProperty maxLength = new SimpleIntegerProperty(this, "maxLength");
+    private final DoubleProperty lengthAlpha = new SimpleDoubleProperty(this, "lengthAlpha");
+    private final IntegerProperty blockRepeatNgram = new SimpleIntegerProperty(this, "blockRepeatNgram");
+    private final DoubleProperty temperature = new SimpleDoubleProperty(this, "temperature");
+    private final LongProperty seed = new SimpleLongProperty(this, "seed");
+
+    private final ReadOnlyIntegerWrapper maxAlternatives = new ReadOnlyIntegerWrapper(this, "maxAlternatives");
+    private final ReadOnlyBooleanWrapper beamSettingsApply = new ReadOnlyBooleanWrapper(this, "beamSettingsApply");
+    private final ReadOnlyBooleanWrapper samplingSettingsApply = new ReadOnlyBooleanWrapper(this, "samplingSettingsApply");
+    private final ReadOnlyBooleanWrapper alternativesApply = new ReadOnlyBooleanWrapper(this, "alternativesApply");
+    private final ReadOnlyObjectWrapper<DecodeOptions> options = new ReadOnlyObjectWrapper<>(this, "options");
+    private boolean updating;
+
+    public DecodingViewModel() {
+        this(DEFAULTS);
+    }
+
+    public DecodingViewModel(DecodeOptions initial) {
+        set(initial);
+        InvalidationListener recompute = obs -> recompute();
+        strategy.addListener(recompute);
+        beamWidth.addListener(recompute);
+        alternatives.addListener(recompute);
+        maxLength.addListener(recompute);
+        lengthAlpha.addListener(recompute);
+        blockRepeatNgram.addListener(recompute);
+        temperature.addListener(recompute);
+        seed.addListener(recompute);
+        recompute();
+    }
+
+    /** Sets every control from {@code value} at once (one change of {@link #optionsProperty()}). */
+    public void set(DecodeOptions value) {
+        updating = true;
+        try {
+            strategy.set(value.strategy());
+            beamWidth.set(value.strategy() == Strategy.BEAM ? value.beamWidth() : Math.max(value.beamWidth(), DEFAULTS.beamWidth()));
+            alternatives.set(value.alternatives());
+            maxLength.set(value.maxLength());
+            lengthAlpha.set(value.lengthAlpha());
+            blockRepeatNgram.set(value.blockRepeatNgram());
+            temperature.set(value.temperature());
+            seed.set(value.seed());
+        } finally {
+            updating = false;
+        }
+        recompute();
+    }
+
+    /** Back to {@link #DEFAULTS}. */
+    public void reset() {
+        set(DEFAULTS);
+    }
+
+    private void recompute() {
+        if (updating) {
+            return;
+        }
+        Strategy s = strategy.get() == null ? Strategy.BEAM : strategy.get();
+        int width = clamp(beamWidth.get(), 1, MAX_BEAM_WIDTH);
+        // Greedy keeps the beam's bound so that its (disabled) control does not lose the user's value.
+        int maxAlt = s == Strategy.SAMPLE ? MAX_ALTERNATIVES : width;
+        maxAlternatives.set(maxAlt);
+        beamSettingsApply.set(s == Strategy.BEAM);
+        samplingSettingsApply.set(s == Strategy.SAMPLE);
+        alternativesApply.set(s != Strategy.GREEDY);
+        int alt = s == Strategy.GREEDY ? 1 : clamp(alternatives.get(), 1, maxAlt);
+        DecodeOptions next = new DecodeOptions(
+                s,
+                s == Strategy.BEAM ? width : 1,
+                alt,
+                clamp(maxLength.get(), 1, MAX_LENGTH_LIMIT),
+                s == Strategy.BEAM ? clamp(lengthAlpha.get(), 0, MAX_LENGTH_ALPHA) : 0.0,
+                clamp(blockRepeatNgram.get(), 0, MAX_REPEAT_NGRAM),
+                s == Strategy.SAMPLE ? clamp(temperature.get(), MIN_TEMPERATURE, MAX_TEMPERATURE) : 1.0,
+                s == Strategy.SAMPLE ? seed.get() : 0L);
+        if (!next.equals(options.get())) {
+            options.set(next);
+        }
+    }
+
+    private static int clamp(int v, int lo, int hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Double.isNaN(v) ? lo : Math.max(lo, Math.min(hi, v));
+    }
+
+    /** The options the controls make; changes only when they differ. */
+    public ReadOnlyObjectProperty<DecodeOptions> optionsProperty() {
+        return options.getReadOnlyProperty();
+    }
+
+    public DecodeOptions options() {
+        return options.get();
+    }
+
+    /**
+     * The settings as the user left them, including those that do not apply to the current strategy
+     * (what the app saves between sessions).
+     */
+    public DecodeOptions rememberedSettings() {
+        Strategy s = strategy.get();
+        int width = clamp(beamWidth.get(), 1, MAX_BEAM_WIDTH);
+        int alt = clamp(alternatives.get(), 1, s == Strategy.SAMPLE ? MAX_ALTERNATIVES : width);
+        return new DecodeOptions(s, width, alt, clamp(maxLength.get(), 1, MAX_LENGTH_LIMIT),
+                clamp(lengthAlpha.get(), 0, MAX_LENGTH_ALPHA), clamp(blockRepeatNgram.get(), 0, MAX_REPEAT_NGRAM),
+                clamp(temperature.get(), MIN_TEMPERATURE, MAX_TEMPERATURE), seed.get());
+    }
+
+    public ObjectProperty<Strategy> strategyProperty() {
+        return strategy;
+    }
+
+    public IntegerProperty beamWidthProperty() {
+        return beamWidth;
+    }
+
+    public IntegerProperty alternativesProperty() {
+        return alternatives;
+    }
+
+    public IntegerProperty maxLengthProperty() {
+        return maxLength;
+    }
+
+    public DoubleProperty lengthAlphaProperty() {
+        return lengthAlpha;
+    }
+
+    public IntegerProperty blockRepeatNgramProperty() {
+        return blockRepeatNgram;
+    }
+
+    public DoubleProperty temperatureProperty() {
+        return temperature;
+    }
+
+    public LongProperty seedProperty() {
+        return seed;
+    }
+
+    /** Upper bound for the alternatives control: the beam width for beam search. */
+    public ReadOnlyIntegerProperty maxAlternativesProperty() {
+        return maxAlternatives.getReadOnlyProperty();
+    }
+
+    /** True when beam width and length normalisation apply. */
+    public ReadOnlyBooleanProperty beamSettingsApplyProperty() {
+        return beamSettingsApply.getReadOnlyProperty();
+    }
+
+    /** True when temperature and seed apply. */
+    public ReadOnlyBooleanProperty samplingSettingsApplyProperty() {
+        return samplingSettingsApply.getReadOnlyProperty();
+    }
+
+    /** False for greedy, which yields one caption. */
+    public ReadOnlyBooleanProperty alternativesApplyProperty() {
+        return alternativesApply.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,349 @@
+package org.captionlab.gui.detail;
+
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.captionlab.encoder.ImageLabel;
+import org.captionlab.gui.Formats;
+import org.captionlab.gui.library.PhotoItem;
+
+/**
+ * The selected photo: the image fitted to the pane, the caption (editable), the best caption's words
+ * shaded by probability, the beam alternatives and the encoder's top labels.
+ */
+public final class PhotoDetailView {
+
+    /** Longest side of the preview image in pixels; keeps a 50-megapixel photo from filling the heap. */
+    private static final double PREVIEW_SIZE = 1600;
+
+    private final PhotoDetailViewModel vm;
+    private final SplitPane root = new SplitPane();
+    private final ImageView image = new ImageView();
+    private final TextField captionField = new TextField();
+    private final FlowPane words = new FlowPane(4, 4);
+    private final TableView<AlternativeRow> alternatives = new TableView<>();
+    private final GridPane labels = new GridPane();
+    private boolean editing;
+
+    public PhotoDetailView(PhotoDetailViewModel vm) {
+        this.vm = vm;
+        root.setOrientation(Orientation.VERTICAL);
+        root.getStyleClass().add("detail");
+        root.setId("detail");
+        root.getItems().addAll(imagePane(), infoPane());
+        root.setDividerPositions(0.42);
+        vm.photoProperty().addListener((obs, old, now) -> showImage(now));
+        showImage(vm.photoProperty().get());
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    /** Puts the caption field into edit mode (F2, Enter, double-click). */
+    public void startEditing() {
+        if (vm.photoProperty().get() == null) {
+            return;
+        }
+        editing = true;
+        captionField.setEditable(true);
+        captionField.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("editing"), true);
+        captionField.requestFocus();
+        captionField.selectAll();
+    }
+
+    /** True while the caption is being edited. */
+    public boolean isEditing() {
+        return editing;
+    }
+
+    /** The caption field (tests type into it). */
+    public TextField captionField() {
+        return captionField;
+    }
+
+    private Node imagePane() {
+        StackPane pane = new StackPane(image);
+        pane.getStyleClass().add("detail-image");
+        pane.setMinSize(120, 100);
+        image.setPreserveRatio(true);
+        image.setSmooth(true);
+        image.fitWidthProperty().bind(pane.widthProperty().subtract(16));
+        image.fitHeightProperty().bind(pane.heightProperty().subtract(16));
+        Label none = new Label("No photo selected");
+        none.getStyleClass().add("muted");
+        none.visibleProperty().bind(vm.photoProperty().isNull());
+        pane.getChildren().add(none);
+        Tooltip.install(pane, new Tooltip("The selected photo, fitted to the pane"));
+        return pane;
+    }
+
+    private void showImage(PhotoItem item) {
+        cancelEditing();
+        if (image.getImage() != null && image.getImage().getProgress() < 1) {
+            image.getImage().cancel();
+        }
+        image.setImage(item == null ? null
+                : new Image(item.path().toUri().toString(), PREVIEW_SIZE, PREVIEW_SIZE, true, true, true));
+    }
+
+    private Node infoPane() {
+        Label title = new Label();
+        title.getStyleClass().add("detail-title");
+        title.textProperty().bind(vm.titleProperty());
+        title.setTooltip(new Tooltip("File name of the selected photo"));
+
+        Label status = new Label();
+        status.getStyleClass().add("detail-status");
+        status.setWrapText(true);
+        status.textProperty().bind(vm.statusTextProperty());
+        status.visibleProperty().bind(vm.statusTextProperty().isNotEmpty());
+        status.managedProperty().bind(status.visibleProperty());
+
+        VBox box = new VBox(10, title, status, captionSection(), wordsSection(), alternativesSection(), labelsSection());
+        box.setPadding(new Insets(10, 12, 12, 12));
+        box.getStyleClass().add("detail-info");
+        box.setFillWidth(true);
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("detail-scroll");
+        return scroll;
+    }
+
+    private Node captionSection() {
+        Label heading = heading("Caption");
+        Label edited = new Label("edited");
+        edited.getStyleClass().add("edited-badge");
+        edited.visibleProperty().bind(vm.editedProperty());
+        edited.setTooltip(new Tooltip("You changed this caption; the model's own stays below"));
+        Button revert = new Button("Revert");
+        revert.getStyleClass().add("small-button");
+        revert.setTooltip(new Tooltip("Drop your edit and use the model's caption again (Ctrl+Shift+R)"));
+        revert.visibleProperty().bind(vm.editedProperty());
+        revert.setOnAction(e -> vm.revertEdit());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox head = new HBox(8, heading, edited, spacer, revert);
+        head.setAlignment(Pos.CENTER_LEFT);
+
+        captionField.setId("caption-field");
+        captionField.getStyleClass().add("caption-field");
+        captionField.setEditable(false);
+        captionField.setPromptText("No caption yet");
+        captionField.setTooltip(new Tooltip("Double-click, F2 or Enter to edit; Enter saves, Esc discards"));
+        vm.captionProperty().addListener((obs, o, n) -> {
+            if (!editing) {
+                captionField.setText(n);
+            }
+        });
+        captionField.setText(vm.captionProperty().get());
+        captionField.disableProperty().bind(vm.photoProperty().isNull());
+        captionField.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !editing) {
+                startEditing();
+            }
+        });
+        captionField.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                if (editing) {
+                    commitEditing();
+                } else {
+                    startEditing();
+                }
+                e.consume();
+            } else if (e.getCode() == KeyCode.F2 && !editing) {
+                startEditing();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE && editing) {
+                cancelEditing();
+                e.consume();
+            }
+        });
+        captionField.focusedProperty().addListener((obs, was, now) -> {
+            if (!now && editing) {
+                commitEditing(); // clicking elsewhere keeps what was typed, as in a spreadsheet
+            }
+        });
+        return new VBox(4, head, captionField);
+    }
+
+    private void commitEditing() {
+        String text = captionField.getText();
+        stopEditing();
+        vm.commitEdit(text);
+        captionField.setText(vm.captionProperty().get());
+    }
+
+    private void cancelEditing() {
+        if (editing) {
+            stopEditing();
+        }
+        captionField.setText(vm.captionProperty().get());
+    }
+
+    private void stopEditing() {
+        editing = false;
+        captionField.setEditable(false);
+        captionField.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("editing"), false);
+    }
+
+    private Node wordsSection() {
+        Label heading = heading("Model's best caption, word by word");
+        heading.setTooltip(new Tooltip("Darker words were more likely under the model; hover a word for its probability"));
+        words.getStyleClass().add("word-flow");
+        words.setId("word-flow");
+        vm.words().addListener((ListChangeListener<WordProbability>) c -> rebuildWords());
+        rebuildWords();
+        Label empty = new Label("—");
+        empty.getStyleClass().add("muted");
+        empty.visibleProperty().bind(Bindings.isEmpty(vm.words()));
+        empty.managedProperty().bind(empty.visibleProperty());
+        return new VBox(4, heading, words, empty);
+    }
+
+    private void rebuildWords() {
+        words.getChildren().clear();
+        for (WordProbability w : vm.words()) {
+            Label chip = new Label(w.isEnd() ? "⏎" : w.word());
+            chip.getStyleClass().add("word-chip");
+            if (w.isEnd()) {
+                chip.getStyleClass().add("end-chip");
+            }
+            double p = Math.max(0, Math.min(1, w.probability()));
+            // One hue, opacity by probability: readable in both themes and without colour vision.
+            double alpha = 0.10 + 0.80 * p;
+            chip.setStyle(String.format(Locale.ROOT, "-fx-background-color: rgba(52, 120, 246, %.3f);%s", alpha,
+                    alpha > 0.55 ? " -fx-text-fill: white;" : ""));
+            Tooltip tip = new Tooltip((w.isEnd() ? "end of caption" : "'" + w.word() + "'")
+                    + String.format(Locale.ROOT, ": p = %.3f (%s)", w.probability(), Formats.percent(w.probability())));
+            tip.setShowDelay(javafx.util.Duration.millis(150));
+            chip.setTooltip(tip);
+            words.getChildren().add(chip);
+        }
+    }
+
+    private Node alternativesSection() {
+        Label heading = heading("Alternatives");
+        heading.setTooltip(new Tooltip("All captions the search returned, best first (change Alternatives in the decoding panel)"));
+        alternatives.setId("alternatives");
+        alternatives.getStyleClass().add("alternatives");
+        alternatives.setItems(vm.alternatives());
+        alternatives.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        alternatives.setPlaceholder(new Label("No captions yet"));
+        alternatives.setTooltip(new Tooltip("Rank, caption, total log-probability and probability of each alternative"));
+        alternatives.setFixedCellSize(26);
+        alternatives.prefHeightProperty().bind(Bindings.min(6, Bindings.max(1, Bindings.size(vm.alternatives())))
+                .multiply(26).add(32));
+        alternatives.setMinHeight(60);
+
+        TableColumn<AlternativeRow, Number> rank = new TableColumn<>("#");
+        rank.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().rank()));
+        rank.setPrefWidth(34);
+        rank.setMaxWidth(44);
+        rank.setStyle("-fx-alignment: CENTER-RIGHT;");
+        TableColumn<AlternativeRow, String> text = new TableColumn<>("Caption");
+        text.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().text()));
+        text.setPrefWidth(260);
+        text.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null ? null : new Tooltip(item));
+            }
+        });
+        TableColumn<AlternativeRow, Number> logProb = new TableColumn<>("log p");
+        logProb.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().logProb()));
+        logProb.setCellFactory(col -> numberCell("%.2f"));
+        logProb.setPrefWidth(64);
+        TableColumn<AlternativeRow, Number> prob = new TableColumn<>("p");
+        prob.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().probability()));
+        prob.setCellFactory(col -> numberCell("%.2e"));
+        prob.setPrefWidth(74);
+        alternatives.getColumns().setAll(java.util.List.of(rank, text, logProb, prob));
+        return new VBox(4, heading, alternatives);
+    }
+
+    private static TableCell<AlternativeRow, Number> numberCell(String format) {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(Number item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : String.format(Locale.ROOT, format, item.doubleValue()));
+                setStyle("-fx-alignment: CENTER-RIGHT;");
+            }
+        };
+    }
+
+    private Node labelsSection() {
+        Label heading = heading("Encoder's top ImageNet labels");
+        heading.setTooltip(new Tooltip("What the image encoder's classifier head sees, from the same forward pass"));
+        labels.setId("labels");
+        labels.setHgap(8);
+        labels.setVgap(4);
+        ColumnConstraints name = new ColumnConstraints();
+        name.setPercentWidth(42);
+        ColumnConstraints bar = new ColumnConstraints();
+        bar.setHgrow(Priority.ALWAYS);
+        ColumnConstraints pct = new ColumnConstraints(52);
+        labels.getColumnConstraints().setAll(name, bar, pct);
+        vm.labels().addListener((ListChangeListener<ImageLabel>) c -> rebuildLabels());
+        rebuildLabels();
+        return new VBox(4, heading, labels);
+    }
+
+    private void rebuildLabels() {
+        labels.getChildren().clear();
+        int row = 0;
+        for (ImageLabel l : vm.labels()) {
+            Label name = new Label(l.label());
+            name.setTooltip(new Tooltip(l.label()));
+            ProgressBar bar = new ProgressBar(l.probability());
+            bar.setMaxWidth(Double.MAX_VALUE);
+            bar.getStyleClass().add("label-bar");
+            bar.setTooltip(new Tooltip(l.label() + ": " + Formats.percent(l.probability())));
+            Label pct = new Label(Formats.percent(l.probability()));
+            pct.getStyleClass().add("muted");
+            labels.addRow(row++, name, bar, pct);
+        }
+        if (row == 0) {
+            Label none = new Label("—");
+            none.getStyleClass().add("muted");
+            labels.addRow(0, none);
+        }
+    }
+
+    private static Label heading(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section-heading");
+        return l;
+    }
+}

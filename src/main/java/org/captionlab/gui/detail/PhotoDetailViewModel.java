@@ -1,0 +1,197 @@
+package org.captionlab.gui.detail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.InvalidationListener;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.captionlab.encoder.ImageLabel;
+import org.captionlab.gui.library.PhotoItem;
+import org.captionlab.gui.library.PhotoStatus;
+import org.captionlab.search.Caption;
+
+/**
+ * What the detail pane shows for the selected photo: the caption (edited or the model's), the model's
+ * alternatives, the best caption's per-word probabilities and the encoder's top labels. Follows the
+ * photo's changes while it is selected. UI-thread confined.
+ */
+public final class PhotoDetailViewModel {
+
+    /** How many encoder labels are shown. */
+    public static final int TOP_LABELS = 5;
+
+    private final ObjectProperty<PhotoItem> photo = new SimpleObjectProperty<>(this, "photo");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+    private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", "");
+    private final ReadOnlyStringWrapper modelCaption = new ReadOnlyStringWrapper(this, "modelCaption", "");
+    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
+    private final ReadOnlyBooleanWrapper edited = new ReadOnlyBooleanWrapper(this, "edited");
+    private final ReadOnlyBooleanWrapper hasCaption = new ReadOnlyBooleanWrapper(this, "hasCaption");
+    private final ObservableList<AlternativeRow> alternatives = FXCollections.observableArrayList();
+    private final ObservableList<WordProbability> words = FXCollections.observableArrayList();
+    private final ObservableList<ImageLabel> labels = FXCollections.observableArrayList();
+    private final InvalidationListener refresh = obs -> refresh();
+
+    public PhotoDetailViewModel() {
+        photo.addListener((obs, old, now) -> {
+            if (old != null) {
+                unwatch(old);
+            }
+            if (now != null) {
+                watch(now);
+            }
+            refresh();
+        });
+        refresh();
+    }
+
+    private void watch(PhotoItem item) {
+        item.statusProperty().addListener(refresh);
+        item.captionsProperty().addListener(refresh);
+        item.labelsProperty().addListener(refresh);
+        item.editedCaptionProperty().addListener(refresh);
+        item.errorProperty().addListener(refresh);
+        item.staleProperty().addListener(refresh);
+    }
+
+    private void unwatch(PhotoItem item) {
+        item.statusProperty().removeListener(refresh);
+        item.captionsProperty().removeListener(refresh);
+        item.labelsProperty().removeListener(refresh);
+        item.editedCaptionProperty().removeListener(refresh);
+        item.errorProperty().removeListener(refresh);
+        item.staleProperty().removeListener(refresh);
+    }
+
+    private void refresh() {
+        PhotoItem item = photo.get();
+        if (item == null) {
+            title.set("");
+            caption.set("");
+            modelCaption.set("");
+            statusText.set("Select a photo to see its captions.");
+            edited.set(false);
+            hasCaption.set(false);
+            alternatives.clear();
+            words.clear();
+            labels.clear();
+            return;
+        }
+        title.set(item.fileName());
+        List<Caption> captions = item.captions();
+        String best = captions.isEmpty() ? "" : captions.get(0).text();
+        modelCaption.set(best);
+        edited.set(item.isEdited());
+        caption.set(item.isEdited() ? item.editedCaptionProperty().get() : best);
+        hasCaption.set(item.isEdited() || !captions.isEmpty());
+        statusText.set(statusOf(item));
+
+        List<AlternativeRow> rows = new ArrayList<>(captions.size());
+        for (int i = 0; i < captions.size(); i++) {
+            rows.add(new AlternativeRow(i + 1, captions.get(i)));
+        }
+        alternatives.setAll(rows);
+
+        List<WordProbability> wp = new ArrayList<>();
+        if (!captions.isEmpty()) {
+            Caption c = captions.get(0);
+            double[] p = c.tokenProbs();
+            for (int i = 0; i < p.length; i++) {
+                wp.add(new WordProbability(c.words().get(i), p[i]));
+            }
+            if (c.finished()) {
+                wp.add(new WordProbability(WordProbability.END, c.endProb()));
+            }
+        }
+        words.setAll(wp);
+        List<ImageLabel> top = item.labelsProperty().get();
+        labels.setAll(top.subList(0, Math.min(TOP_LABELS, top.size())));
+    }
+
+    private static String statusOf(PhotoItem item) {
+        return switch (item.status()) {
+            case FAILED -> item.errorProperty().get();
+            case DONE -> item.staleProperty().get() ? "Updating for the new decoding settings…" : "";
+            case PENDING -> PhotoStatus.PENDING.label() + " — use Caption all (F5).";
+            default -> item.status().label();
+        };
+    }
+
+    /**
+     * Stores a caption written by hand. A blank text, or the model's own best caption, removes the edit
+     * (the photo is then no longer marked edited).
+     */
+    public void commitEdit(String text) {
+        PhotoItem item = photo.get();
+        if (item == null) {
+            return;
+        }
+        String cleaned = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+        String value = cleaned.isEmpty() || cleaned.equals(modelCaption.get()) ? null : cleaned;
+        if (Objects.equals(value, item.editedCaptionProperty().get())) {
+            return;
+        }
+        item.editedCaptionProperty().set(value);
+    }
+
+    /** Drops the hand-written caption; the model's stands again. */
+    public void revertEdit() {
+        commitEdit(null);
+    }
+
+    /** The photo shown; the main view model binds it to the library selection. */
+    public ObjectProperty<PhotoItem> photoProperty() {
+        return photo;
+    }
+
+    /** File name. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** The caption that counts: the edited one if any, else the model's best. */
+    public ReadOnlyStringProperty captionProperty() {
+        return caption.getReadOnlyProperty();
+    }
+
+    /** The model's best caption (shown even when edited). */
+    public ReadOnlyStringProperty modelCaptionProperty() {
+        return modelCaption.getReadOnlyProperty();
+    }
+
+    /** A line on the photo's state (failure reason, waiting, updating); empty when captioned. */
+    public ReadOnlyStringProperty statusTextProperty() {
+        return statusText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty editedProperty() {
+        return edited.getReadOnlyProperty();
+    }
+
+    /** True when there is a caption to show or edit. */
+    public ReadOnlyBooleanProperty hasCaptionProperty() {
+        return hasCaption.getReadOnlyProperty();
+    }
+
+    /** The model's captions, best first, with rank. */
+    public ObservableList<AlternativeRow> alternatives() {
+        return alternatives;
+    }
+
+    /** The best caption's words with their probabilities (and the end marker's, when emitted). */
+    public ObservableList<WordProbability> words() {
+        return words;
+    }
+
+    /** The encoder's top labels, at most {@link #TOP_LABELS}. */
+    public ObservableList<ImageLabel> labels() {
+        return labels;
+    }
+}
