@@ -56,7 +56,7 @@ public final class CaptioningService implements Captioner {
         this.encoder = encoder;
         bundle.checkEncoder(encoder.id(), encoder.featureDim(), encoder.weightsSha256());
         Manifest m = bundle.manifest();
-        this.info = new ModelInfo(m.name(), bundle.directory(), encoder.id(), m.decoder().cell(),
+        this.info = new ModelInfo(m.name(), bundle.directory(), encoder.id(), m.decoder().cell().id(),
                 bundle.vocabulary().size(), summary(m));
     }
 

@@ -88,6 +88,8 @@ public final class Trainer {
     private final TrainingConfig config;
     private final Provenance provenance;
     private final Listener listener;
+    private int trainImages;
+    private int trainCaptions;
 
     public Trainer(TrainingConfig config, Provenance provenance, Listener listener) {
         this.config = config;
@@ -150,6 +152,8 @@ public final class Trainer {
         }
         try (CaptionNetwork net = network) {
             List<Pair> pairs = pairs(train, vocabulary);
+            trainImages = train.size();
+            trainCaptions = pairs.size();
             List<Pair> valPairs = pairs(val, vocabulary);
             int batchesPerEpoch = (pairs.size() + config.batchSize() - 1) / config.batchSize();
             listener.started(state.epoch() + 1, config.epochs(), batchesPerEpoch, vocabulary.size());
@@ -331,6 +335,6 @@ public final class Trainer {
     private void saveBundle(Path outDir, Vocabulary vocabulary, CaptionNetwork net, EpochStats stats, int epoch,
                             double elapsedSeconds, EvaluationResult eval) throws IOException {
         ModelBundle.save(outDir, ManifestFactory.manifest(outDir, config, provenance, vocabulary, net.config(),
-                epoch, stats, elapsedSeconds, eval, Instant.now()), vocabulary, net);
+                epoch, stats, elapsedSeconds, eval, Instant.now(), trainImages, trainCaptions), vocabulary, net);
     }
 }
