@@ -97,7 +97,7 @@ public final class CaptionNetwork implements AutoCloseable {
 
     private final ComputationGraph graph;
     private final DecoderConfig config;
-    private final TrainingHyperparameters hyperparameters;
+    private TrainingHyperparameters hyperparameters;
     private final FitMonitor monitor = new FitMonitor();
     private boolean closed;
 
@@ -126,18 +126,20 @@ public final class CaptionNetwork implements AutoCloseable {
             base.gradientNormalization(GradientNormalization.ClipL2PerLayer)
                     .gradientNormalizationThreshold(hp.gradientClip());
         }
-        if (hp.weightDecay() > 0) {
-            // Decoupled (AdamW) decay, applied after the Adam step and scaled by the learning rate.
-            base.weightDecay(hp.weightDecay(), true);
-        }
+        // Decoupled (AdamW) weight decay, applied after the Adam step and scaled by the learning rate, on weight
+        // matrices only. Set per layer: NeuralNetConfiguration.Builder.weightDecay in M2.1 puts the WeightDecay
+        // into every layer twice, doubling it (measured: factor 1 - 2·lr·λ per step).
+        List<Regularization> decay = hp.weightDecay() > 0 ? List.of(new WeightDecay(hp.weightDecay(), true)) : List.of();
         int mergedInput = c.embeddingSize() + c.featureDim();
         Layer recurrent = c.cell() == CellType.RNN
                 ? new SimpleRnn.Builder().nIn(mergedInput).nOut(c.hiddenSize()).activation(Activation.TANH)
-                        .dataFormat(RNNFormat.NCW).build()
+                        .dataFormat(RNNFormat.NCW).regularization(decay).build()
                 : new LSTM.Builder().nIn(mergedInput).nOut(c.hiddenSize()).activation(Activation.TANH)
-                        .gateActivationFunction(Activation.SIGMOID).dataFormat(RNNFormat.NCW).build();
+                        .gateActivationFunction(Activation.SIGMOID).dataFormat(RNNFormat.NCW).regularization(decay)
+                        .build();
         RnnOutputLayer.Builder output = new RnnOutputLayer.Builder(new LossSparseMCXENT())
                 .nIn(c.hiddenSize()).nOut(c.vocabSize()).activation(Activation.SOFTMAX).dataFormat(RNNFormat.NCW);
+        output.regularization(decay);
         if (c.dropout() > 0) {
             // DL4J's Dropout takes the probability of *keeping* a unit.
             output.dropOut(new Dropout(1.0 - c.dropout()));
@@ -148,7 +150,7 @@ public final class CaptionNetwork implements AutoCloseable {
                 .addInputs(INPUT_WORDS, INPUT_FEATURE)
                 .addLayer(EMBEDDING, new EmbeddingSequenceLayer.Builder()
                         .nIn(c.vocabSize()).nOut(c.embeddingSize()).hasBias(false)
-                        .outputDataFormat(RNNFormat.NCW).build(), INPUT_WORDS)
+                        .outputDataFormat(RNNFormat.NCW).regularization(decay).build(), INPUT_WORDS)
                 .addVertex(FEATURE_SEQ, new DuplicateToTimeSeriesVertex(INPUT_WORDS), INPUT_FEATURE)
                 .addVertex(MERGE, new MergeVertex(), EMBEDDING, FEATURE_SEQ)
                 .addLayer(RNN, recurrent, MERGE)
@@ -201,7 +203,7 @@ public final class CaptionNetwork implements AutoCloseable {
         return config;
     }
 
-    /** The optimiser settings the network was created with. */
+    /** The optimiser settings (with the learning rate last set by {@link #setLearningRate}). */
     public TrainingHyperparameters hyperparameters() {
         return hyperparameters;
     }
@@ -223,6 +225,7 @@ public final class CaptionNetwork implements AutoCloseable {
         }
         checkOpen();
         graph.setLearningRate(learningRate);
+        hyperparameters = hyperparameters.withLearningRate(learningRate);
     }
 
     /**
@@ -442,7 +445,8 @@ public final class CaptionNetwork implements AutoCloseable {
         IDropout dropout = output.getIDropout();
         double rate = 0;
         if (dropout instanceof Dropout d) {
-            rate = 1.0 - d.getP();
+            // DL4J stores the keep probability; undo the float error of 1 - (1 - rate), e.g. 0.19999999999999996.
+            rate = Math.round((1.0 - d.getP()) * 1e12) / 1e12;
         } else if (dropout != null) {
             throw new IllegalArgumentException("unsupported dropout " + dropout);
         }
@@ -461,7 +465,7 @@ public final class CaptionNetwork implements AutoCloseable {
         double decay = 0;
         for (Regularization r : rnn.getRegularization()) {
             if (r instanceof WeightDecay wd) {
-                decay = wd.getCoeff().valueAt(0, 0);
+                decay += wd.getCoeff().valueAt(0, 0);   // DL4J applies every entry: the sum is the effective decay
             }
         }
         int tbptt = conf.getBackpropType() == BackpropType.TruncatedBPTT ? conf.getTbpttFwdLength() : 0;

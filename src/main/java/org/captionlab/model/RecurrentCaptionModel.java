@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * </pre>
  * Speed: {@code q(v)} is constant over a caption and computed once per image in {@link #initialStates};
  * {@code u(w)} depends only on the word and is cached per vocabulary entry on first use; the two matrix
- * products per step ({@code Whh·h} and {@code Why·h}) stream each weight matrix once for all rows of the
- * state (beam hypotheses) in inner loops over contiguous memory that the JIT vectorises.
+ * products per step ({@code Whh·h} and {@code Why·h}) are done for all rows of the state (beam hypotheses)
+ * together, streaming each weight matrix once per step, in inner loops over whole rows that the JIT
+ * vectorises.
  *
  * <p>The first step must feed {@link Vocabulary#START_ID}: the initial state is the zero state before
  * {@code <start>}, as in training.
@@ -33,23 +34,25 @@ public final class RecurrentCaptionModel implements CaptionModel {
     private final int hiddenSize;
     /** Width of the pre-activation: H for the RNN, 4H for the LSTM. */
     private final int gates;
-    /** [V][E] row-major. */
-    private final float[] embedding;
-    /** Input weights of the word embedding, [E][G] row-major. */
-    private final float[] wx;
-    /** Input weights of the image feature, [F][G] row-major. */
-    private final float[] wv;
-    /** Recurrent weights, [H][G] row-major (DL4J's layout: z = h·RW). */
-    private final float[] wh;
+    // Matrices as arrays of rows: the JIT (JDK 17) vectorises y[j] += a·x[j] over whole rows, but not the same
+    // loop over a slice at an offset of one flat array (measured 5-8x slower).
+    /** [V][E]. */
+    private final float[][] embedding;
+    /** Input weights of the word embedding, [E][G]. */
+    private final float[][] wx;
+    /** Input weights of the image feature, [F][G]. */
+    private final float[][] wv;
+    /** Recurrent weights, [H][G] (DL4J's layout: z = h·RW). */
+    private final float[][] wh;
     private final float[] bias;
-    /** Output weights, [H][V] row-major. */
-    private final float[] why;
+    /** Output weights, [H][V]. */
+    private final float[][] why;
     private final float[] outputBias;
     /** u(w) per word, computed on first use; racing threads compute the same values. */
     private final AtomicReferenceArray<float[]> wordInput;
 
-    private RecurrentCaptionModel(DecoderConfig config, Vocabulary vocabulary, float[] embedding, float[] wx, float[] wv,
-                                  float[] wh, float[] bias, float[] why, float[] outputBias) {
+    private RecurrentCaptionModel(DecoderConfig config, Vocabulary vocabulary, float[][] embedding, float[][] wx,
+                                  float[][] wv, float[][] wh, float[] bias, float[][] why, float[] outputBias) {
         this.cell = config.cell();
         this.vocabulary = vocabulary;
         this.vocabSize = config.vocabSize();
@@ -91,8 +94,8 @@ public final class RecurrentCaptionModel implements CaptionModel {
         checkShape("bias", bias, 1, g);
         checkShape("output weights", output, h, v);
         checkShape("output bias", outputBias, 1, v);
-        return new RecurrentCaptionModel(config, vocabulary, flatten(embedding, 0, v), flatten(inputWeights, 0, e),
-                flatten(inputWeights, e, e + f), flatten(recurrent, 0, h), bias[0].clone(), flatten(output, 0, h),
+        return new RecurrentCaptionModel(config, vocabulary, rows(embedding, 0, v), rows(inputWeights, 0, e),
+                rows(inputWeights, e, e + f), rows(recurrent, 0, h), bias[0].clone(), rows(output, 0, h),
                 outputBias[0].clone());
     }
 
@@ -103,13 +106,13 @@ public final class RecurrentCaptionModel implements CaptionModel {
         }
     }
 
-    private static float[] flatten(float[][] m, int fromRow, int toRow) {
-        int cols = m[fromRow].length;
-        float[] flat = new float[(toRow - fromRow) * cols];
+    /** Copies of rows {@code [fromRow, toRow)}, so that no caller can change the model afterwards. */
+    private static float[][] rows(float[][] m, int fromRow, int toRow) {
+        float[][] copy = new float[toRow - fromRow][];
         for (int r = fromRow; r < toRow; r++) {
-            System.arraycopy(m[r], 0, flat, (r - fromRow) * cols, cols);
+            copy[r - fromRow] = m[r].clone();
         }
-        return flat;
+        return copy;
     }
 
     @Override
@@ -155,7 +158,7 @@ public final class RecurrentCaptionModel implements CaptionModel {
             for (int k = 0; k < featureDim; k++) {
                 float a = v[k];
                 if (a != 0f) {   // ReLU features are sparse
-                    axpy(a, wv, k * gates, q, gates);
+                    axpy(a, wv[k], q);
                 }
             }
             imageInput[i] = q;
@@ -189,16 +192,7 @@ public final class RecurrentCaptionModel implements CaptionModel {
             }
             z[r] = zr;
         }
-        // z += h·RW, streaming RW once for all rows.
-        for (int k = 0; k < hiddenSize; k++) {
-            int offset = k * gates;
-            for (int r = 0; r < n; r++) {
-                float a = s.h[r][k];
-                if (a != 0f) {
-                    axpy(a, wh, offset, z[r], gates);
-                }
-            }
-        }
+        multiplyAdd(s.h, wh, z);
         float[][] h = new float[n][];
         float[][] c = cell == CellType.LSTM ? new float[n][] : null;
         for (int r = 0; r < n; r++) {
@@ -227,20 +221,12 @@ public final class RecurrentCaptionModel implements CaptionModel {
                 h[r] = hr;
             }
         }
-        // logits = h·Why + c, streaming Why once for all rows.
+        // logits = h·Why + c
         float[][] logProbs = new float[n][];
         for (int r = 0; r < n; r++) {
             logProbs[r] = outputBias.clone();
         }
-        for (int k = 0; k < hiddenSize; k++) {
-            int offset = k * vocabSize;
-            for (int r = 0; r < n; r++) {
-                float a = h[r][k];
-                if (a != 0f) {
-                    axpy(a, why, offset, logProbs[r], vocabSize);
-                }
-            }
-        }
+        multiplyAdd(h, why, logProbs);
         for (float[] row : logProbs) {
             logSoftmaxInPlace(row);
         }
@@ -251,11 +237,10 @@ public final class RecurrentCaptionModel implements CaptionModel {
         float[] u = wordInput.get(token);
         if (u == null) {
             u = new float[gates];
-            int base = token * embeddingSize;
+            float[] x = embedding[token];
             for (int k = 0; k < embeddingSize; k++) {
-                float a = embedding[base + k];
-                if (a != 0f) {
-                    axpy(a, wx, k * gates, u, gates);
+                if (x[k] != 0f) {
+                    axpy(x[k], wx[k], u);
                 }
             }
             wordInput.set(token, u);
@@ -263,10 +248,27 @@ public final class RecurrentCaptionModel implements CaptionModel {
         return u;
     }
 
-    /** {@code y += a·x[offset .. offset+n)}; a simple counted loop so that C2 vectorises it. */
-    private static void axpy(float a, float[] x, int offset, float[] y, int n) {
-        for (int j = 0; j < n; j++) {
-            y[j] += a * x[offset + j];
+    /**
+     * {@code out[r] += x[r]·W} for every row {@code r}, {@code W} given by its rows. The loop over W's rows is
+     * outermost so that each weight row is read once for all rows of the state (beam hypotheses) while it is in
+     * the cache: a step streams each weight matrix once whatever the beam width.
+     */
+    private static void multiplyAdd(float[][] x, float[][] w, float[][] out) {
+        for (int k = 0; k < w.length; k++) {
+            float[] wk = w[k];
+            for (int r = 0; r < x.length; r++) {
+                float a = x[r][k];
+                if (a != 0f) {
+                    axpy(a, wk, out[r]);
+                }
+            }
+        }
+    }
+
+    /** {@code y += a·x} over {@code y}'s length; a plain counted loop over whole arrays, which C2 vectorises. */
+    private static void axpy(float a, float[] x, float[] y) {
+        for (int j = 0; j < y.length; j++) {
+            y[j] += a * x[j];
         }
     }
 

@@ -1,7 +1,8 @@
 package org.captionlab.text;
 
+import org.captionlab.util.AtomicFiles;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +51,9 @@ public final class Vocabulary {
 
     /**
      * Builds a vocabulary from word counts, keeping words seen at least {@code minCount} times.
+     *
+     * @throws IllegalArgumentException for a word containing whitespace, which the one-word-per-line file
+     *                                  format could not read back
      */
     public static Vocabulary build(Map<String, Integer> wordCounts, int minCount) {
         if (minCount < 1) {
@@ -58,6 +62,9 @@ public final class Vocabulary {
         List<Map.Entry<String, Integer>> kept = new ArrayList<>();
         for (Map.Entry<String, Integer> e : wordCounts.entrySet()) {
             String w = e.getKey();
+            if (!w.isBlank() && w.codePoints().anyMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp))) {
+                throw new IllegalArgumentException("word '" + w + "' contains whitespace");
+            }
             if (e.getValue() >= minCount && !w.isBlank() && !w.equals(END) && !w.equals(START) && !w.equals(UNK)) {
                 kept.add(e);
             }
@@ -91,6 +98,9 @@ public final class Vocabulary {
         int lineNo = 0;
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             lineNo++;
+            if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                line = line.substring(1);   // byte-order mark of files saved by Windows editors
+            }
             if (line.isEmpty()) {
                 continue;
             }
@@ -109,13 +119,13 @@ public final class Vocabulary {
         }
     }
 
-    /** Writes the vocabulary as UTF-8 text, one {@code token<TAB>count} per line. */
+    /** Writes the vocabulary as UTF-8 text, one {@code token<TAB>count} per line (temporary file, then move). */
     public void save(Path file) throws IOException {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < tokens.size(); i++) {
             sb.append(tokens.get(i)).append('\t').append(counts[i]).append('\n');
         }
-        Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
+        AtomicFiles.writeString(file, sb.toString());
     }
 
     public int size() {

@@ -264,6 +264,53 @@ class CaptionNetworkTest {
         return Math.sqrt(sq);
     }
 
+    /**
+     * Weight decay is decoupled from Adam (AdamW): with the gradient clipped to nothing, one step multiplies every
+     * weight matrix by (1 - lr·λ) and leaves the biases alone.
+     */
+    @Test
+    void weightDecayShrinksWeightsButNotBiases() {
+        double lr = 0.1;
+        double decay = 0.5;
+        TrainingHyperparameters hp = new TrainingHyperparameters(lr, 1e-12, 0, decay, 5);
+        try (CaptionNetwork network = CaptionNetwork.create(new DecoderConfig(CellType.LSTM, 6, V, 5, 8, 0), hp)) {
+            var graph = network.graph();
+            String[][] weights = {{CaptionNetwork.EMBEDDING, "W"}, {CaptionNetwork.RNN, "W"}, {CaptionNetwork.RNN, "RW"},
+                    {CaptionNetwork.OUTPUT, "W"}};
+            String[][] biases = {{CaptionNetwork.RNN, "b"}, {CaptionNetwork.OUTPUT, "b"}};
+            INDArray[] before = new INDArray[weights.length + biases.length];
+            for (int i = 0; i < before.length; i++) {
+                String[] p = i < weights.length ? weights[i] : biases[i - weights.length];
+                before[i] = graph.getLayer(p[0]).getParam(p[1]).dup();
+            }
+            network.fit(tinyBatch(network));
+            for (int i = 0; i < before.length; i++) {
+                String[] p = i < weights.length ? weights[i] : biases[i - weights.length];
+                float[] expected = before[i].mul(i < weights.length ? 1 - lr * decay : 1.0).ravel().toFloatVector();
+                float[] actual = graph.getLayer(p[0]).getParam(p[1]).dup().ravel().toFloatVector();
+                for (int j = 0; j < expected.length; j++) {
+                    assertThat((double) actual[j]).as("%s %s [%d]", p[0], p[1], j).isCloseTo(expected[j], within(1e-4));
+                }
+            }
+        }
+    }
+
+    @Test
+    void learningRateCanBeChangedDuringTrainingAndIsSaved() throws IOException {
+        try (CaptionNetwork network = CaptionNetwork.create(SMALL, TrainingHyperparameters.defaults())) {
+            network.fit(tinyBatch(network));
+            network.setLearningRate(0.0005);
+            assertThat(network.hyperparameters().learningRate()).isEqualTo(0.0005);
+            Path file = dir.resolve("decoder.zip");
+            network.save(file);
+            try (CaptionNetwork loaded = CaptionNetwork.load(file)) {
+                assertThat(loaded.hyperparameters().learningRate()).isEqualTo(0.0005);
+                assertThat(loaded.iterationCount()).isEqualTo(1);
+            }
+            assertThatThrownBy(() -> network.setLearningRate(0)).hasMessageContaining("must be > 0");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(CellType.class)
     void recurrentWeightsAreTheTransposedHiddenToHiddenBlock(CellType cell) {

@@ -16,7 +16,7 @@ final class TestData {
     static Vocabulary vocabulary(int size) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (int i = 3; i < size; i++) {
-            counts.put(String.format("w%03d", i), 1000 - i);   // decreasing counts keep index = i
+            counts.put(String.format("w%05d", i), 2 * size - i);   // decreasing counts keep index = i
         }
         Vocabulary vocabulary = Vocabulary.build(counts, 1);
         if (vocabulary.size() != size) {

@@ -1,0 +1,317 @@
+package org.captionlab.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import org.captionlab.util.AtomicFiles;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Provenance and settings of a model bundle, stored as {@code models/<name>/manifest.json}: which encoder and
+ * data made the model, how it was trained, how well it scored, and how it should be decoded by default.
+ *
+ * <p>JSON: pretty-printed, {@code createdAt} as ISO-8601, cell type as {@code "rnn"}/{@code "lstm"}, absent
+ * (null) values left out; unknown fields are ignored on read so that newer writers stay readable.
+ * A change that older readers would misread must increase {@link #FORMAT_VERSION}.
+ *
+ * @param formatVersion     layout version of this file ({@link #FORMAT_VERSION})
+ * @param name              bundle name (its folder name)
+ * @param createdAt         when the bundle was written
+ * @param captionlabVersion version of CaptionLab that wrote it
+ * @param encoder           the image encoder whose features the decoder was trained on
+ * @param decoder           the decoder's shape
+ * @param files             names of the bundle's other files, relative to its folder
+ * @param training          how the model was trained (null for a model made otherwise)
+ * @param metrics           scores by evaluation run, e.g. {@code "dev-beam3" → {"BLEU-4": 0.21, "CIDEr": 0.52}}
+ * @param decoding          decoding settings the app and CLI use unless told otherwise
+ * @param notes             free text (data licence, caveats)
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Manifest(int formatVersion, String name, Instant createdAt, String captionlabVersion, Encoder encoder,
+                       Decoder decoder, Files files, Training training, Map<String, Map<String, Double>> metrics,
+                       Decoding decoding, String notes) {
+
+    /** The layout this class reads and writes. */
+    public static final int FORMAT_VERSION = 1;
+    /** File name of the manifest inside a bundle folder. */
+    public static final String FILE_NAME = "manifest.json";
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new SimpleModule("captionlab-manifest")
+                    .addSerializer(CellType.class, new CellTypeSerializer())
+                    .addDeserializer(CellType.class, new CellTypeDeserializer())
+                    .addSerializer(Instant.class, new InstantSerializer())
+                    .addDeserializer(Instant.class, new InstantDeserializer()))
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    public Manifest {
+        metrics = metrics == null ? Map.of() : copyMetrics(metrics);
+    }
+
+    /**
+     * The image encoder.
+     *
+     * @param id            encoder id, e.g. {@code mobilenet-v2}
+     * @param featureDim    feature dimension, e.g. 1280
+     * @param weightsSha256 SHA-256 (hex) of the encoder's weight file
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Encoder(String id, int featureDim, String weightsSha256) {
+    }
+
+    /** The decoder's shape (the feature dimension is the encoder's). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Decoder(CellType cell, int embeddingSize, int hiddenSize, int vocabSize, double dropout) {
+
+        public static Decoder of(DecoderConfig config) {
+            return new Decoder(config.cell(), config.embeddingSize(), config.hiddenSize(), config.vocabSize(),
+                    config.dropout());
+        }
+
+        /** The decoder configuration, given the encoder's feature dimension. */
+        public DecoderConfig toConfig(int featureDim) {
+            return new DecoderConfig(cell, featureDim, vocabSize, embeddingSize, hiddenSize, dropout);
+        }
+    }
+
+    /**
+     * File names inside the bundle folder.
+     *
+     * @param vocabulary    the vocabulary, {@code vocab.txt}
+     * @param weights       the decoder network, {@code decoder.zip}
+     * @param weightsSha256 SHA-256 (hex) of the weights file, checked on load (null: not checked). Since the
+     *                      manifest is written last, it also reveals a bundle whose saving was interrupted.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Files(String vocabulary, String weights, String weightsSha256) {
+
+        public static final String DEFAULT_VOCABULARY = "vocab.txt";
+        public static final String DEFAULT_WEIGHTS = "decoder.zip";
+
+        /** {@code vocab.txt} and {@code decoder.zip}, checksum filled in when saved. */
+        public static Files defaults() {
+            return new Files(DEFAULT_VOCABULARY, DEFAULT_WEIGHTS, null);
+        }
+
+        public Files withWeightsSha256(String sha256) {
+            return new Files(vocabulary, weights, sha256);
+        }
+    }
+
+    /**
+     * How the model was trained. Every field may be null (unknown).
+     *
+     * @param dataset         dataset name, e.g. {@code flickr8k}
+     * @param trainSplit      split trained on, e.g. {@code Flickr_8k.trainImages.txt}
+     * @param valSplit        split used to choose the epoch
+     * @param trainImages     number of training images
+     * @param trainCaptions   number of training captions
+     * @param commandLine     the command that trained it
+     * @param seed            random seed
+     * @param epochs          epochs run
+     * @param bestEpoch       epoch whose weights were kept (1-based)
+     * @param durationSeconds wall-clock training time
+     * @param hyperparameters everything else that shaped training (learning rate, batch size, clip, ...),
+     *                        in insertion order
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Training(String dataset, String trainSplit, String valSplit, Integer trainImages,
+                           Integer trainCaptions, String commandLine, Long seed, Integer epochs, Integer bestEpoch,
+                           Double durationSeconds, Map<String, Object> hyperparameters) {
+
+        public Training {
+            hyperparameters = hyperparameters == null ? Map.of()
+                    : Collections.unmodifiableMap(new LinkedHashMap<>(hyperparameters));
+        }
+    }
+
+    /**
+     * Default decoding settings (see the search package's DecodeOptions).
+     *
+     * @param beamWidth        hypotheses kept per step
+     * @param lengthAlpha      length normalisation exponent (0 = none)
+     * @param maxLength        maximum caption length in words
+     * @param blockRepeatNgram size of n-grams that may not repeat (0 = off)
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Decoding(int beamWidth, double lengthAlpha, int maxLength, int blockRepeatNgram) {
+
+        public Decoding {
+            if (beamWidth < 1) {
+                throw new IllegalArgumentException("beam width must be >= 1, was " + beamWidth);
+            }
+            if (!(lengthAlpha >= 0)) {
+                throw new IllegalArgumentException("length alpha must be >= 0, was " + lengthAlpha);
+            }
+            if (maxLength < 1) {
+                throw new IllegalArgumentException("max length must be >= 1, was " + maxLength);
+            }
+            if (blockRepeatNgram < 0) {
+                throw new IllegalArgumentException("repeat n-gram size must be >= 0, was " + blockRepeatNgram);
+            }
+        }
+
+        /** Beam 3, no length normalisation, 20 words, no n-gram blocking. */
+        public static Decoding defaults() {
+            return new Decoding(3, 0.0, 20, 0);
+        }
+    }
+
+    /** A manifest of the current format for a freshly trained model; fill the rest with the {@code with} methods. */
+    public static Manifest create(String name, String captionlabVersion, Encoder encoder, DecoderConfig decoder) {
+        if (decoder.featureDim() != encoder.featureDim()) {
+            throw new IllegalArgumentException("decoder expects " + decoder.featureDim() + "-d features but encoder "
+                    + encoder.id() + " gives " + encoder.featureDim());
+        }
+        return new Manifest(FORMAT_VERSION, name, Instant.now(), captionlabVersion, encoder, Decoder.of(decoder),
+                Files.defaults(), null, Map.of(), Decoding.defaults(), null);
+    }
+
+    /** The decoder configuration described by {@link #decoder} and the encoder's feature dimension. */
+    public DecoderConfig decoderConfig() {
+        return decoder.toConfig(encoder.featureDim());
+    }
+
+    public Manifest withName(String value) {
+        return new Manifest(formatVersion, value, createdAt, captionlabVersion, encoder, decoder, files, training,
+                metrics, decoding, notes);
+    }
+
+    public Manifest withFiles(Files value) {
+        return new Manifest(formatVersion, name, createdAt, captionlabVersion, encoder, decoder, value, training,
+                metrics, decoding, notes);
+    }
+
+    public Manifest withTraining(Training value) {
+        return new Manifest(formatVersion, name, createdAt, captionlabVersion, encoder, decoder, files, value,
+                metrics, decoding, notes);
+    }
+
+    /** This manifest with the scores of one evaluation run added (or replaced). */
+    public Manifest withMetrics(String run, Map<String, Double> scores) {
+        Map<String, Map<String, Double>> all = new LinkedHashMap<>(metrics);
+        all.put(run, scores);
+        return new Manifest(formatVersion, name, createdAt, captionlabVersion, encoder, decoder, files, training,
+                all, decoding, notes);
+    }
+
+    public Manifest withDecoding(Decoding value) {
+        return new Manifest(formatVersion, name, createdAt, captionlabVersion, encoder, decoder, files, training,
+                metrics, value, notes);
+    }
+
+    public Manifest withNotes(String value) {
+        return new Manifest(formatVersion, name, createdAt, captionlabVersion, encoder, decoder, files, training,
+                metrics, decoding, value);
+    }
+
+    /** Pretty-printed JSON. */
+    public String toJson() {
+        try {
+            return MAPPER.writeValueAsString(this) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("manifest cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Parses JSON written by {@link #toJson} (or a newer writer: unknown fields are ignored). Checks the syntax
+     * and types only; {@link ModelBundle} checks that the content is complete and consistent.
+     */
+    public static Manifest fromJson(String json) throws JsonProcessingException {
+        return MAPPER.readValue(json, Manifest.class);
+    }
+
+    /** Reads a manifest file; the message of a failure names the file. */
+    public static Manifest read(Path file) throws IOException {
+        String json;
+        try {
+            json = java.nio.file.Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IOException("manifest '" + file + "' does not exist", e);
+        }
+        try {
+            return fromJson(json);
+        } catch (JsonProcessingException e) {
+            throw new IOException("manifest '" + file + "' is not valid: " + e.getOriginalMessage()
+                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""), e);
+        }
+    }
+
+    /** Writes the manifest (temporary file, then move). */
+    public void write(Path file) throws IOException {
+        AtomicFiles.writeString(file, toJson());
+    }
+
+    private static Map<String, Map<String, Double>> copyMetrics(Map<String, Map<String, Double>> metrics) {
+        Map<String, Map<String, Double>> copy = new LinkedHashMap<>();
+        metrics.forEach((run, scores) -> copy.put(run,
+                Collections.unmodifiableMap(new LinkedHashMap<>(scores == null ? Map.of() : scores))));
+        return Collections.unmodifiableMap(copy);
+    }
+
+    private static final class CellTypeSerializer extends JsonSerializer<CellType> {
+        @Override
+        public void serialize(CellType value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            gen.writeString(value.id());
+        }
+    }
+
+    private static final class CellTypeDeserializer extends JsonDeserializer<CellType> {
+        @Override
+        public CellType deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String text = p.getValueAsString();
+            try {
+                return CellType.parse(text);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                return (CellType) ctxt.handleWeirdStringValue(CellType.class, text, "expected \"rnn\" or \"lstm\"");
+            }
+        }
+    }
+
+    private static final class InstantSerializer extends JsonSerializer<Instant> {
+        @Override
+        public void serialize(Instant value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            gen.writeString(value.toString());
+        }
+    }
+
+    private static final class InstantDeserializer extends JsonDeserializer<Instant> {
+        @Override
+        public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String text = p.getValueAsString();
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException | NullPointerException e) {
+                return (Instant) ctxt.handleWeirdStringValue(Instant.class, text,
+                        "expected an ISO-8601 instant such as 2024-05-01T12:00:00Z");
+            }
+        }
+    }
+}

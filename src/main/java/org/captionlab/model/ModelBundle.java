@@ -1,0 +1,268 @@
+package org.captionlab.model;
+
+import org.captionlab.text.Vocabulary;
+import org.captionlab.util.Hashing;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * A trained model on disk: a folder holding {@code manifest.json} ({@link Manifest}), the vocabulary and the
+ * decoder weights, the latter two named by the manifest ({@code vocab.txt}, {@code decoder.zip}).
+ *
+ * <p>{@link #load} checks everything that can be checked before captioning — manifest syntax and format
+ * version, vocabulary size, weights checksum and shape against the manifest — so that a broken bundle fails
+ * at load time with one sentence naming the file, never later with a shape error. It keeps only the
+ * plain-Java {@link #model() inference model}; the trainable {@link #network()} is read from disk on demand.
+ *
+ * <p>{@link #save} writes the vocabulary and the weights first and the manifest last, each through a temporary
+ * file moved into place. The manifest records the weights' SHA-256, so an interrupted save (new weights, old
+ * manifest) is detected on load instead of silently pairing one model's weights with another's metadata.
+ * Other files in the folder (training logs, for instance) are left alone.
+ */
+public final class ModelBundle implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModelBundle.class);
+
+    private final Path directory;
+    private final Manifest manifest;
+    private final Vocabulary vocabulary;
+    private final RecurrentCaptionModel model;
+    private CaptionNetwork network;
+    private boolean closed;
+
+    private ModelBundle(Path directory, Manifest manifest, Vocabulary vocabulary, RecurrentCaptionModel model) {
+        this.directory = directory;
+        this.manifest = manifest;
+        this.vocabulary = vocabulary;
+        this.model = model;
+    }
+
+    /**
+     * Reads and checks a bundle folder.
+     *
+     * @throws IOException with a message naming the offending file: folder or manifest missing, manifest not
+     *                     valid JSON or incomplete, unsupported format version, vocabulary missing or of another
+     *                     size than the manifest says, weights missing, corrupt, of another checksum or shape
+     */
+    public static ModelBundle load(Path dir) throws IOException {
+        Path directory = dir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(directory)) {
+            throw new IOException("model folder '" + directory + "' does not exist");
+        }
+        Path manifestFile = directory.resolve(Manifest.FILE_NAME);
+        if (!Files.isRegularFile(manifestFile)) {
+            throw new IOException("model folder '" + directory + "' has no " + Manifest.FILE_NAME);
+        }
+        Manifest manifest = Manifest.read(manifestFile);
+        checkManifest(manifest, manifestFile);
+
+        Path vocabularyFile = resolve(directory, manifest.files().vocabulary(), manifestFile);
+        if (!Files.isRegularFile(vocabularyFile)) {
+            throw new IOException("vocabulary '" + vocabularyFile + "' does not exist");
+        }
+        Vocabulary vocabulary = Vocabulary.load(vocabularyFile);
+        if (vocabulary.size() != manifest.decoder().vocabSize()) {
+            throw new IOException("vocabulary '" + vocabularyFile + "' has " + vocabulary.size() + " tokens but manifest '"
+                    + manifestFile + "' says " + manifest.decoder().vocabSize());
+        }
+
+        Path weightsFile = resolve(directory, manifest.files().weights(), manifestFile);
+        if (!Files.isRegularFile(weightsFile)) {
+            throw new IOException("decoder weights '" + weightsFile + "' do not exist");
+        }
+        String expectedSha = manifest.files().weightsSha256();
+        if (expectedSha != null) {
+            String actualSha = Hashing.sha256(weightsFile);
+            if (!actualSha.equalsIgnoreCase(expectedSha)) {
+                throw new IOException("decoder weights '" + weightsFile + "' have SHA-256 " + shortSha(actualSha)
+                        + " but manifest '" + manifestFile + "' expects " + shortSha(expectedSha)
+                        + " (corrupt, replaced, or an interrupted save)");
+            }
+        }
+        RecurrentCaptionModel model;
+        try (CaptionNetwork network = CaptionNetwork.load(weightsFile, false)) {
+            DecoderConfig expected = manifest.decoderConfig();
+            DecoderConfig actual = network.config();
+            if (!sameShape(expected, actual)) {
+                throw new IOException("decoder weights '" + weightsFile + "' are a " + describe(actual)
+                        + " decoder but manifest '" + manifestFile + "' describes a " + describe(expected) + " one");
+            }
+            model = network.toCaptionModel(vocabulary);
+        }
+        LOG.info("loaded model '{}' from {} ({})", manifest.name(), directory, model);
+        return new ModelBundle(directory, manifest, vocabulary, model);
+    }
+
+    /**
+     * Writes a bundle into {@code dir} (created if needed): vocabulary, weights, then the manifest with the
+     * weights' checksum filled in.
+     *
+     * @return the manifest as written
+     * @throws IllegalArgumentException when manifest, vocabulary and network disagree (sizes, cell, encoder)
+     */
+    public static Manifest save(Path dir, Manifest manifest, Vocabulary vocabulary, CaptionNetwork network)
+            throws IOException {
+        Path directory = dir.toAbsolutePath().normalize();
+        if (manifest.formatVersion() != Manifest.FORMAT_VERSION) {
+            throw new IllegalArgumentException("manifest has formatVersion " + manifest.formatVersion() + ", this version"
+                    + " of CaptionLab writes " + Manifest.FORMAT_VERSION);
+        }
+        try {
+            checkManifest(manifest, directory.resolve(Manifest.FILE_NAME));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        DecoderConfig config = network.config();
+        if (!sameShape(manifest.decoderConfig(), config)) {
+            throw new IllegalArgumentException("manifest describes a " + describe(manifest.decoderConfig())
+                    + " decoder but the network is a " + describe(config) + " one");
+        }
+        if (vocabulary.size() != config.vocabSize()) {
+            throw new IllegalArgumentException("vocabulary has " + vocabulary.size() + " tokens but the network's output"
+                    + " layer has " + config.vocabSize());
+        }
+        Path manifestFile = directory.resolve(Manifest.FILE_NAME);
+        Path vocabularyFile = resolveForSave(directory, manifest.files().vocabulary());
+        Path weightsFile = resolveForSave(directory, manifest.files().weights());
+        Files.createDirectories(directory);
+        vocabulary.save(vocabularyFile);
+        network.save(weightsFile);
+        Manifest written = manifest.withFiles(manifest.files().withWeightsSha256(Hashing.sha256(weightsFile)));
+        written.write(manifestFile);
+        LOG.info("saved model '{}' to {}", manifest.name(), directory);
+        return written;
+    }
+
+    /** Rejects a manifest lacking what a bundle needs. */
+    private static void checkManifest(Manifest m, Path file) throws IOException {
+        if (m.formatVersion() != Manifest.FORMAT_VERSION) {
+            throw new IOException("manifest '" + file + "' has formatVersion " + m.formatVersion()
+                    + " but this version of CaptionLab reads only version " + Manifest.FORMAT_VERSION);
+        }
+        require(m.name() != null && !m.name().isBlank(), file, "a name");
+        require(m.encoder() != null, file, "an encoder");
+        require(m.encoder().id() != null && !m.encoder().id().isBlank(), file, "an encoder id");
+        require(m.encoder().featureDim() > 0, file, "a positive encoder featureDim");
+        require(m.decoder() != null, file, "a decoder");
+        require(m.decoder().cell() != null, file, "a decoder cell");
+        require(m.files() != null && m.files().vocabulary() != null && m.files().weights() != null, file,
+                "files.vocabulary and files.weights");
+        try {
+            m.decoderConfig();
+        } catch (IllegalArgumentException e) {
+            throw new IOException("manifest '" + file + "' describes an invalid decoder: " + e.getMessage(), e);
+        }
+    }
+
+    private static void require(boolean condition, Path file, String what) throws IOException {
+        if (!condition) {
+            throw new IOException("manifest '" + file + "' lacks " + what);
+        }
+    }
+
+    /** A file named by the manifest: a plain name inside the folder, never a path leading out of it. */
+    private static Path resolve(Path directory, String name, Path manifestFile) throws IOException {
+        Path p = directory.resolve(name).normalize();
+        if (!p.getParent().equals(directory)) {
+            throw new IOException("manifest '" + manifestFile + "' names file '" + name
+                    + "', which is not a file name inside the model folder");
+        }
+        return p;
+    }
+
+    private static Path resolveForSave(Path directory, String name) {
+        try {
+            return resolve(directory, name, directory.resolve(Manifest.FILE_NAME));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    private static boolean sameShape(DecoderConfig a, DecoderConfig b) {
+        // Dropout does not change the weights' shape or inference; a manifest may round it.
+        return a.cell() == b.cell() && a.featureDim() == b.featureDim() && a.vocabSize() == b.vocabSize()
+                && a.embeddingSize() == b.embeddingSize() && a.hiddenSize() == b.hiddenSize();
+    }
+
+    private static String describe(DecoderConfig c) {
+        return String.format(Locale.ROOT, "%s (features %d, vocabulary %d, embedding %d, hidden %d)",
+                c.cell().id(), c.featureDim(), c.vocabSize(), c.embeddingSize(), c.hiddenSize());
+    }
+
+    private static String shortSha(String sha) {
+        return sha == null ? "unknown" : sha.length() > 8 ? sha.substring(0, 8).toLowerCase(Locale.ROOT) + "…" : sha;
+    }
+
+    /** The bundle folder (absolute). */
+    public Path directory() {
+        return directory;
+    }
+
+    public Manifest manifest() {
+        return manifest;
+    }
+
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    /** The inference model (plain Java, thread-safe; stays usable after {@link #close()}). */
+    public CaptionModel model() {
+        return model;
+    }
+
+    /**
+     * The trainable network with its Adam state, read from the weights file on first call (to fine-tune or resume
+     * training); closed with the bundle.
+     */
+    public synchronized CaptionNetwork network() throws IOException {
+        if (closed) {
+            throw new IllegalStateException("model bundle '" + manifest.name() + "' is closed");
+        }
+        if (network == null) {
+            network = CaptionNetwork.load(directory.resolve(manifest.files().weights()), true);
+        }
+        return network;
+    }
+
+    /**
+     * Checks that features from the given encoder are what this model was trained on.
+     *
+     * @param weightsSha256 SHA-256 of the encoder's weights, or null if unknown (then not compared)
+     * @throws ModelMismatchException naming both encoders, e.g. "model 'default' was trained on encoder
+     *                                mobilenet-v2 (1280-d, weights 7aad0c74…) but the encoder in use is vgg16 (4096-d)"
+     */
+    public void checkEncoder(String encoderId, int featureDim, String weightsSha256) {
+        Manifest.Encoder trained = manifest.encoder();
+        boolean sameWeights = weightsSha256 == null || trained.weightsSha256() == null
+                || weightsSha256.equalsIgnoreCase(trained.weightsSha256());
+        if (!trained.id().equals(encoderId) || trained.featureDim() != featureDim || !sameWeights) {
+            throw new ModelMismatchException("model '" + manifest.name() + "' was trained on encoder "
+                    + describeEncoder(trained.id(), trained.featureDim(), trained.weightsSha256())
+                    + " but the encoder in use is " + describeEncoder(encoderId, featureDim, weightsSha256));
+        }
+    }
+
+    private static String describeEncoder(String id, int featureDim, String sha) {
+        return id + " (" + featureDim + "-d" + (sha == null ? "" : ", weights " + shortSha(sha)) + ")";
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (network != null) {
+            network.close();
+            network = null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ModelBundle[" + manifest.name() + " at " + directory + "]";
+    }
+}
