@@ -79,6 +79,12 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Report JSON to write.")
     Path out;
 
+    @Option(names = "--record", paramLabel = "RUN", description = "Record the corpus metrics in the model's manifest under this run name (e.g. dev-beam3).")
+    String record;
+
+    @Option(names = "--set-default-decoding", description = "With --record: make these decoding options the model's defaults.")
+    boolean setDefaultDecoding;
+
     @Option(names = "--predictions-out", paramLabel = "FILE", description = "Also write the model's captions in COCO results format.")
     Path predictionsOut;
 
@@ -111,6 +117,11 @@ final class EvaluateCommand implements Callable<Integer> {
             EvaluationReportWriter.write(out, run.model(), run.result());
             if (predictionsOut != null) {
                 CocoResultsWriter.write(predictionsOut, run.predictions());
+            }
+            if (record != null) {
+                EvaluationService.recordInManifest(modelDir, record, run, setDefaultDecoding);
+                stdout.println("recorded as '" + record + "' in " + modelDir.resolve("manifest.json")
+                        + (setDefaultDecoding ? " (and set as the default decoding)" : ""));
             }
             stdout.println("decoding: " + describe(options));
             print(stdout, run.model(), run.result());

@@ -55,7 +55,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--embedding", defaultValue = "256", description = "Word embedding size (default ${DEFAULT-VALUE}).")
     int embedding;
 
-    @Option(names = "--epochs", defaultValue = "15", description = "Maximum epochs (default ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", defaultValue = "12", description = "Maximum epochs (default ${DEFAULT-VALUE}).")
     int epochs;
 
     @Option(names = "--batch", defaultValue = "64", description = "Captions per batch (default ${DEFAULT-VALUE}).")
@@ -63,6 +63,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--lr", defaultValue = "0.002", description = "Adam learning rate (default ${DEFAULT-VALUE}).")
     double lr;
+
+    @Option(names = "--lr-decay", defaultValue = "0.85", description = "Learning rate of epoch e = lr · decay^(e-1) (default ${DEFAULT-VALUE}).")
+    double lrDecay;
 
     @Option(names = "--dropout", defaultValue = "0.5", description = "Dropout on the recurrent output (default ${DEFAULT-VALUE}).")
     double dropout;
@@ -99,7 +102,7 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         TrainingConfig config = new TrainingConfig(CellType.parse(cell), embedding, hidden, dropout, epochs, batch, lr,
-                clip, tbptt, l2, seed, minCount, maxLength, patience, valImages);
+                lrDecay, clip, tbptt, l2, seed, minCount, maxLength, patience, valImages);
         AtomicBoolean cancelled = new AtomicBoolean();
         Thread hook = new Thread(() -> cancelled.set(true), "train-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);

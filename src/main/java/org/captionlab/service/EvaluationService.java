@@ -1,6 +1,7 @@
 package org.captionlab.service;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,8 @@ import org.captionlab.data.CaptionDataset;
 import org.captionlab.data.FeatureCache;
 import org.captionlab.eval.EvaluationResult;
 import org.captionlab.eval.Evaluator;
+import org.captionlab.eval.Metric;
+import org.captionlab.model.Manifest;
 import org.captionlab.search.Caption;
 import org.captionlab.search.DecodeOptions;
 import org.captionlab.train.TrainingExample;
@@ -72,6 +75,30 @@ public final class EvaluationService {
         }
         return new Run(service.model().name(), Evaluator.evaluate(predictions, references), predictions,
                 features.problems(), options);
+    }
+
+    /**
+     * Records an evaluation in the model's manifest as {@code metrics[run]} (corpus values by metric
+     * label, plus the number of images), and optionally makes its decoding options the model's defaults.
+     * The manifest is rewritten atomically; the weights are untouched.
+     */
+    public static Manifest recordInManifest(Path modelDir, String run, Run evaluation, boolean setDefaultDecoding)
+            throws IOException {
+        Path file = modelDir.resolve(Manifest.FILE_NAME);
+        Manifest manifest = Manifest.read(file);
+        Map<String, Double> scores = new LinkedHashMap<>();
+        for (Metric m : Metric.values()) {
+            scores.put(m.label(), evaluation.result().corpus(m));
+        }
+        scores.put("images", (double) evaluation.result().perImage().size());
+        manifest = manifest.withMetrics(run, scores);
+        if (setDefaultDecoding) {
+            DecodeOptions o = evaluation.options();
+            manifest = manifest.withDecoding(new Manifest.Decoding(o.beamWidth(), o.lengthAlpha(), o.maxLength(),
+                    o.blockRepeatNgram()));
+        }
+        manifest.write(file);
+        return manifest;
     }
 
     /** Scores captions made elsewhere against references (both keyed by image id). */

@@ -34,6 +34,7 @@ final class ManifestFactory {
         hyper.put("epochs", config.epochs());
         hyper.put("batch", config.batchSize());
         hyper.put("learningRate", config.learningRate());
+        hyper.put("lrDecay", config.lrDecay());
         hyper.put("clip", config.clip());
         hyper.put("tbptt", config.tbptt());
         hyper.put("l2", config.l2());

@@ -168,6 +168,8 @@ public final class Trainer {
             boolean wasCancelled = false;
             for (int epoch = state.epoch() + 1; epoch <= config.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
+                // A function of the epoch alone, so a resumed run uses the same schedule.
+                net.setLearningRate(config.learningRate() * Math.pow(config.lrDecay(), epoch - 1));
                 List<List<Pair>> batches = batches(pairs, epoch);
                 double lossSum = 0;
                 long words = 0;

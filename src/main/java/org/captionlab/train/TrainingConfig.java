@@ -12,7 +12,8 @@ import org.captionlab.model.CellType;
  * @param dropout          dropout on the recurrent output during training (0 = none)
  * @param epochs           maximum number of epochs
  * @param batchSize        captions per mini-batch
- * @param learningRate     Adam learning rate
+ * @param learningRate     Adam learning rate of the first epoch
+ * @param lrDecay          the learning rate of epoch e is {@code learningRate · lrDecay^(e-1)} (1 = constant)
  * @param clip             gradient L2-norm clipping threshold (0 = none)
  * @param tbptt            truncated BPTT chunk length in steps (0 = full BPTT)
  * @param l2               L2 weight decay (0 = none)
@@ -23,7 +24,7 @@ import org.captionlab.model.CellType;
  * @param validationImages validate on at most this many images of the validation split (0 = all)
  */
 public record TrainingConfig(CellType cell, int embeddingSize, int hiddenSize, double dropout, int epochs,
-                             int batchSize, double learningRate, double clip, int tbptt, double l2, long seed,
+                             int batchSize, double learningRate, double lrDecay, double clip, int tbptt, double l2, long seed,
                              int minWordCount, int maxCaptionLength, int patience, int validationImages) {
 
     public TrainingConfig {
@@ -33,6 +34,7 @@ public record TrainingConfig(CellType cell, int embeddingSize, int hiddenSize, d
         require(epochs > 0, "epochs must be positive");
         require(batchSize > 0, "batch size must be positive");
         require(learningRate > 0, "learning rate must be positive");
+        require(lrDecay > 0 && lrDecay <= 1, "learning-rate decay must be in (0, 1]");
         require(clip >= 0, "clip must be >= 0");
         require(tbptt >= 0, "tbptt must be >= 0");
         require(l2 >= 0, "l2 must be >= 0");
@@ -50,6 +52,6 @@ public record TrainingConfig(CellType cell, int embeddingSize, int hiddenSize, d
 
     /** The defaults the shipped model was trained with (see README). */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(CellType.RNN, 256, 512, 0.5, 15, 64, 2e-3, 5.0, 0, 0.0, 42L, 5, 20, 3, 0);
+        return new TrainingConfig(CellType.RNN, 256, 512, 0.5, 12, 64, 2e-3, 0.85, 5.0, 0, 0.0, 42L, 5, 20, 3, 0);
     }
 }

@@ -45,7 +45,7 @@ class TrainingServiceSmokeTest {
     }
 
     private static TrainingConfig config(int epochs, long seed) {
-        return new TrainingConfig(CellType.RNN, 16, 32, 0.2, epochs, 16, 5e-3, 5.0, 0, 0.0, seed, 1, 16, 0, 0);
+        return new TrainingConfig(CellType.RNN, 16, 32, 0.2, epochs, 16, 5e-3, 0.9, 5.0, 0, 0.0, seed, 1, 16, 0, 0);
     }
 
     private static Trainer.Outcome train(Path out, TrainingConfig config, boolean resume) throws IOException {
