@@ -85,6 +85,8 @@ public final class MainViewModel implements AutoCloseable {
 
     /** How long after a change the project and settings are written. */
     public static final Duration DEFAULT_AUTOSAVE_DELAY = Duration.ofSeconds(2);
+    /** Shortest time between two scoring passes while a batch runs. */
+    static final Duration MIN_SCORING_INTERVAL = Duration.ofSeconds(1);
     /** Failures reported one by one per batch; further ones share a single summary notice. */
     static final int FAILURE_NOTICES_PER_BATCH = 3;
 
@@ -119,6 +121,10 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper referencesStatus = new ReadOnlyStringWrapper(this, "referencesStatus", "");
     private boolean scoringInFlight;
     private boolean scoringDirty;
+    private long scoringStartedAt;
+    private long scoringEndedAt = Long.MIN_VALUE / 2;
+    private long scoringTook;
+    private int scoringPasses;
     private final ChangeListener<Object> scoringTrigger = (obs, old, now) -> scheduleScoring();
 
     // Comparison with a second model (its work shares the model work queue, after the main model's).
@@ -379,6 +385,8 @@ public final class MainViewModel implements AutoCloseable {
         PhotoItem compare = nextCompareJob();
         if (compare != null) {
             startCompare(compare);
+        } else if (scoringDirty && !scoringInFlight) {
+            scheduleScoring(); // the pass deferred while photos were being captioned
         }
     }
 
@@ -917,7 +925,10 @@ public final class MainViewModel implements AutoCloseable {
     /**
      * Scores all captioned photos that have references, in the background. CIDEr-D weighs n-grams by
      * document frequencies over the whole set, so any caption change rescores the set. At most one pass runs
-     * at a time; changes meanwhile cause one more pass when it ends.
+     * at a time; changes meanwhile cause one more pass when it ends. While photos are being captioned (by
+     * either model), passes are spaced by at least {@link #MIN_SCORING_INTERVAL} and three times the last
+     * pass's duration (a pass over 7,000 Flickr8k photos takes about a second, which would otherwise compete
+     * with captioning for the processor); when the model work is done, the deferred pass runs.
      */
     private void scheduleScoring() {
         if (closed || references.get() == null) {
@@ -927,6 +938,12 @@ public final class MainViewModel implements AutoCloseable {
             scoringDirty = true;
             return;
         }
+        long now = clock.millis();
+        if (modelWorkPending() && now - scoringEndedAt < Math.max(MIN_SCORING_INTERVAL.toMillis(), 3 * scoringTook)) {
+            scoringDirty = true;
+            return;
+        }
+        scoringStartedAt = now;
         scoringInFlight = true;
         scoringDirty = false;
         Map<PhotoItem, String> modelCaptions = new java.util.LinkedHashMap<>();
@@ -938,7 +955,8 @@ public final class MainViewModel implements AutoCloseable {
             if (!item.hasReferences()) {
                 continue;
             }
-            String model = item.status() == PhotoStatus.DONE ? item.modelCaptionProperty().get() : null;
+            // Not the status: captions are set before the status turns DONE, and this runs in between.
+            String model = item.modelCaptionProperty().get();
             String compare = item.compareCaptionProperty().get();
             if (model != null || compare != null) {
                 refs.put(item, item.references());
@@ -966,8 +984,16 @@ public final class MainViewModel implements AutoCloseable {
                 }));
     }
 
+    /** True while captions are being made or wait to be made (the main queue, the comparison queue). */
+    private boolean modelWorkPending() {
+        return busy || !urgent.isEmpty() || !queued.isEmpty() || (compareModel.get() != null && !compareQueue.isEmpty());
+    }
+
     private void scoresComputed(ScoreSet set) {
         scoringInFlight = false;
+        scoringEndedAt = clock.millis();
+        scoringTook = scoringEndedAt - scoringStartedAt;
+        scoringPasses++;
         if (closed) {
             return;
         }
@@ -1548,6 +1574,11 @@ public final class MainViewModel implements AutoCloseable {
     /** Which photos the exports write. */
     public ObjectProperty<ExportScope> exportScopeProperty() {
         return exportScope;
+    }
+
+    /** Scoring passes completed (tests check that a batch does not rescore after every photo). */
+    int scoringPasses() {
+        return scoringPasses;
     }
 
     /** The photo at a path, if it is in the library. */

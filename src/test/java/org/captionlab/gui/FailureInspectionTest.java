@@ -181,6 +181,25 @@ class FailureInspectionTest {
     }
 
     @Test
+    void photosCaptionedAfterTheReferencesLoadedAreScoredWithoutAPassPerPhoto() throws IOException {
+        MainViewModel vm = readyViewModel();
+        Path dir = Files.createDirectories(tmp.resolve("batch"));
+        StringBuilder csv = new StringBuilder("path,caption\n");
+        String[] names = new String[12];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = "p" + i + ".jpg";
+            csv.append(names[i]).append(",a photo of p").append(i).append('\n').append(names[i]).append(",a picture of something\n");
+        }
+        vm.loadReferences(Files.writeString(dir.resolve("refs.csv"), csv));
+        vm.addPaths(List.of(photos("batch", names)));
+
+        assertThat(vm.items()).hasSize(12).allSatisfy(i -> assertThat(i.scores()).isNotNull());
+        assertThat(vm.inspection().scoredCountProperty().get()).isEqualTo(12);
+        // The clock stands still: one pass when the first caption arrives, the deferred one when the batch is done.
+        assertThat(vm.scoringPasses()).isEqualTo(2);
+    }
+
+    @Test
     void aSinglePhotoWithReferencesSaysCiderNeedsMore() throws IOException {
         MainViewModel vm = readyViewModel();
         Path dir = photos("one", "exact.jpg");
