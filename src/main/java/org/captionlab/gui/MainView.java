@@ -531,6 +531,7 @@ public final class MainView {
             for (Shortcuts.Shortcut s : groups.get(g)) {
                 Label k = new Label(s.display());
                 k.getStyleClass().add("key");
+                k.setMinWidth(Region.USE_PREF_SIZE);
                 Label a = new Label(s.action());
                 a.setWrapText(true);
                 keys.addRow(row++, k, a);
