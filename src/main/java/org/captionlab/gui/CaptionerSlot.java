@@ -61,6 +61,24 @@ final class CaptionerSlot {
         }
     }
 
+    /**
+     * Closes and forgets the current captioner, waiting for a worker that uses it: call on a worker thread.
+     * Unlike {@link #close()} the slot stays usable for a later {@link #replace}.
+     */
+    void clear() {
+        Captioner old;
+        lock.lock();
+        try {
+            old = current;
+            current = null;
+        } finally {
+            lock.unlock();
+        }
+        if (old != null) {
+            closeQuietly(old);
+        }
+    }
+
     /** Closes the captioner now if no worker uses it, else as soon as the worker is done. */
     void close() {
         closeRequested = true;

@@ -38,8 +38,23 @@ public final class Formats {
         return String.format(Locale.ROOT, "%.1f%%", p * 100);
     }
 
-    /** The user-facing sentence of an exception: its message, or its kind when it has none. */
+    /**
+     * The user-facing sentence of an exception: its message, or its kind when it has none. File-system
+     * errors, whose message is often a bare path, say what happened to which file.
+     */
     public static String reason(Throwable e) {
+        if (e instanceof java.nio.file.NoSuchFileException f) {
+            return "'" + f.getFile() + "' does not exist";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException f) {
+            return "permission denied for '" + f.getFile() + "'";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) {
+            return "'" + f.getFile() + "' already exists (and is not a folder that could hold the file)";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null && f.getFile() != null) {
+            return "'" + f.getFile() + "': " + f.getReason();
+        }
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }

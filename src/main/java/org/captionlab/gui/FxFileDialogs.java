@@ -6,10 +6,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import org.captionlab.gui.library.ImageFiles;
+import org.captionlab.gui.export.TextFilePolicy;
+import org.captionlab.image.ImageFiles;
 import org.captionlab.gui.project.ProjectStore;
 
 /** {@link FileDialogs} with the platform's native choosers. */
@@ -56,6 +60,47 @@ public final class FxFileDialogs implements FileDialogs {
         FileChooser chooser = projectChooser("Save project as", initialFolder);
         chooser.setInitialFileName(suggestedName);
         return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseReferences(Path initialFolder) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Load reference captions");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Reference captions (Flickr8k, COCO, Karpathy, CSV)", "*.txt", "*.csv", "*.json", "*.token"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        setInitial(chooser, initialFolder);
+        return Optional.ofNullable(chooser.showOpenDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseExportFile(Path initialFolder, String suggestedName) {
+        FileChooser chooser = new FileChooser();
+        boolean json = suggestedName.endsWith(".json");
+        chooser.setTitle(json ? "Export COCO results" : "Export captions as CSV");
+        chooser.getExtensionFilters().addAll(json
+                        ? new FileChooser.ExtensionFilter("COCO results (JSON)", "*.json")
+                        : new FileChooser.ExtensionFilter("CSV (UTF-8)", "*.csv"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        chooser.setInitialFileName(suggestedName);
+        setInitial(chooser, initialFolder);
+        return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
+    public Optional<TextFilePolicy> askTextFilePolicy(int existing, int total) {
+        ButtonType skip = new ButtonType("Keep existing files", ButtonBar.ButtonData.YES);
+        ButtonType overwrite = new ButtonType("Overwrite them", ButtonBar.ButtonData.NO);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", skip, overwrite, ButtonType.CANCEL);
+        alert.initOwner(owner.get());
+        alert.setTitle("Caption files exist");
+        alert.setHeaderText(existing + " of the " + total + " photos already have a .txt caption file beside them.");
+        alert.setContentText("Keep them and write only the missing ones, or overwrite them with the captions shown in CaptionLab?");
+        Optional<ButtonType> answer = alert.showAndWait();
+        if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
+            return Optional.empty();
+        }
+        return Optional.of(answer.get() == overwrite ? TextFilePolicy.OVERWRITE : TextFilePolicy.SKIP_EXISTING);
     }
 
     private Optional<Path> chooseDirectory(String title, Path initialFolder) {

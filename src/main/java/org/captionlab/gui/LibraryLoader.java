@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.captionlab.gui.library.ImageFiles;
 import org.captionlab.gui.project.PhotoEntry;
 import org.captionlab.gui.project.Project;
 import org.captionlab.gui.project.ProjectStore;
+import org.captionlab.image.ImageFiles;
 import org.captionlab.util.Hashing;
 
 /**
@@ -35,12 +35,13 @@ final class LibraryLoader {
      *                    folder or file was added
      * @param projectExists true when {@code projectFile} was saved before (so later saves keep it current
      *                    even without edits)
-     * @param skipped     files that are not images
+     * @param skipped     how many files are not images
      * @param missing     photos listed in a project file that no longer exist
      * @param problems    one sentence per unreadable folder or damaged project file
+     * @param references  the reference captions file a project named, or null
      */
     record Result(List<Path> photos, Map<Path, PhotoEntry> annotations, Path projectFile, boolean projectExists,
-                  List<Path> skipped, int missing, List<String> problems) {
+                  int skipped, int missing, List<String> problems, Path references) {
     }
 
     private final ProjectStore store;
@@ -58,15 +59,45 @@ final class LibraryLoader {
         this.writable = writable;
     }
 
+    /**
+     * Finds the images among dropped or opened files and folders with the core's {@link ImageFiles}
+     * (folders recursively, hidden entries skipped, sorted by path), one input at a time so that the photos
+     * come in the order the inputs were given. A path that no longer exists is reported, not fatal.
+     */
+    private static Listing find(List<Path> inputs) {
+        Set<Path> images = new LinkedHashSet<>();
+        int skipped = 0;
+        List<String> problems = new ArrayList<>();
+        for (Path input : inputs) {
+            Path abs = input.toAbsolutePath().normalize();
+            if (!Files.exists(abs)) {
+                problems.add("'" + abs + "' does not exist");
+                continue;
+            }
+            try {
+                ImageFiles.Listing listing = ImageFiles.collect(List.of(abs));
+                images.addAll(listing.images());
+                skipped += listing.skipped();
+            } catch (IOException e) {
+                problems.add(Formats.reason(e));
+            }
+        }
+        return new Listing(new ArrayList<>(images), skipped, problems);
+    }
+
+    private record Listing(List<Path> images, int skipped, List<String> problems) {
+    }
+
     /** Scans dropped or opened files and folders. */
     Result scan(List<Path> inputs) {
-        ImageFiles.ScanResult scan = ImageFiles.scan(inputs);
-        List<String> problems = new ArrayList<>(scan.unreadable());
+        Listing scan = find(inputs);
+        List<String> problems = new ArrayList<>(scan.problems());
         Map<Path, PhotoEntry> annotations = new LinkedHashMap<>();
         List<Path> ordered = new ArrayList<>();
         Set<Path> projectsRead = new HashSet<>();
         int missing = 0;
         Path projectFile = null;
+        Path references = null;
         for (Path input : inputs) {
             Path abs = input.toAbsolutePath().normalize();
             boolean isFolder = Files.isDirectory(abs);
@@ -84,6 +115,9 @@ final class LibraryLoader {
             try {
                 Project project = store.read(existing);
                 Path dir = existing.toAbsolutePath().getParent();
+                if (references == null && project.references() != null) {
+                    references = ProjectStore.resolve(dir, project.references());
+                }
                 for (PhotoEntry e : project.photos()) {
                     Path photo = ProjectStore.resolve(dir, e.path());
                     if (e.isAnnotated()) {
@@ -104,7 +138,7 @@ final class LibraryLoader {
             }
         }
         return new Result(merge(ordered, scan.images()), annotations, projectFile,
-                projectFile != null && Files.isRegularFile(projectFile), scan.skippedFiles(), missing, problems);
+                projectFile != null && Files.isRegularFile(projectFile), scan.skipped(), missing, problems, references);
     }
 
     /** Reads a project file chosen with File → Open project. */
@@ -125,7 +159,8 @@ final class LibraryLoader {
                 missing++;
             }
         }
-        return new Result(photos, annotations, projectFile.toAbsolutePath(), true, List.of(), missing, List.of());
+        Path references = project.references() == null ? null : ProjectStore.resolve(dir, project.references());
+        return new Result(photos, annotations, projectFile.toAbsolutePath(), true, 0, missing, List.of(), references);
     }
 
     private static List<Path> merge(List<Path> first, List<Path> then) {

@@ -10,9 +10,11 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioMenuItem;
@@ -20,6 +22,8 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
@@ -40,6 +44,10 @@ import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 import org.captionlab.gui.decoding.DecodingView;
 import org.captionlab.gui.detail.PhotoDetailView;
+import org.captionlab.gui.export.ExportScope;
+import org.captionlab.gui.inspect.CompareView;
+import org.captionlab.gui.inspect.FilterBar;
+import org.captionlab.gui.inspect.ReviewView;
 import org.captionlab.gui.library.LibraryView;
 import org.captionlab.gui.library.ThumbnailCache;
 import org.captionlab.gui.notice.NoticeArea;
@@ -62,6 +70,13 @@ public final class MainView {
     private final LibraryView library;
     private final PhotoDetailView detail;
     private final DecodingView decoding;
+    private final FilterBar filterBar;
+    private final ReviewView review;
+    private final CompareView compare;
+    private final TabPane tabs = new TabPane();
+    private final Tab photosTab;
+    private final Tab reviewTab;
+    private final Tab compareTab;
     private final StackPane help;
     private final Node dropHint;
 
@@ -72,13 +87,14 @@ public final class MainView {
         applyTheme(vm.themeProperty().get());
         vm.themeProperty().addListener((obs, old, now) -> applyTheme(now));
 
-        library = new LibraryView(vm.items(), vm.selectedProperty(),
-                new ThumbnailCache(THUMBNAIL_CACHE_SIZE, LibraryView.IMAGE_WIDTH, LibraryView.IMAGE_HEIGHT),
-                this::editCaption,
-                LibraryView.emptyHint("Drop photos or folders here, or use File → Open images… (Ctrl+O) "
-                        + "or Open folder… (Ctrl+Shift+O)."));
+        ThumbnailCache thumbnails = new ThumbnailCache(THUMBNAIL_CACHE_SIZE, LibraryView.IMAGE_WIDTH, LibraryView.IMAGE_HEIGHT);
+        library = new LibraryView(vm.inspection().visible(), vm.selectedProperty(), thumbnails, this::editCaption, gridPlaceholder());
         detail = new PhotoDetailView(vm.detail());
         decoding = new DecodingView(vm.decoding());
+        filterBar = new FilterBar(vm.inspection());
+        review = new ReviewView(vm.inspection(), thumbnails);
+        compare = new CompareView(vm.inspection(), thumbnails, vm.modelProperty(), vm.compareModelProperty(),
+                vm.compareStatusProperty(), vm::openCompareModel, vm::closeComparison);
 
         SplitPane panes = new SplitPane();
         panes.setId("main-split");
@@ -94,7 +110,28 @@ public final class MainView {
         help = helpOverlay();
         dropHint = dropOverlay();
         NoticeArea noticeArea = new NoticeArea(vm.notices());
-        StackPane center = new StackPane(panes, dropHint, noticeArea.node(), help);
+        photosTab = tab("Photos", "images", panes, "The photo grid, the selected photo and the decoding settings (Ctrl+1)");
+        reviewTab = tab("Review", "review", review.node(),
+                "Side by side: photo, caption, references, scores, verdict; reviewed with the keyboard (Ctrl+2)");
+        compareTab = tab("Compare", "compare", compare.node(), "Two models' captions and scores on the same photos (Ctrl+3)");
+        tabs.getTabs().setAll(photosTab, reviewTab, compareTab);
+        tabs.setId("view-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> {
+            // Let the tab's content become visible first, so the focus request lands.
+            javafx.application.Platform.runLater(() -> {
+                if (n == reviewTab) {
+                    review.focus();
+                } else if (n == compareTab) {
+                    compare.focus();
+                } else if (n == photosTab) {
+                    library.node().requestFocus();
+                }
+            });
+        });
+        VBox views = new VBox(filterBar.node(), tabs);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        StackPane center = new StackPane(views, dropHint, noticeArea.node(), help);
         // Overlays must not impose their size on the window, or a short window pushes the status bar out.
         for (Node overlay : List.of(dropHint, help, noticeArea.node())) {
             ((Region) overlay).setMinSize(0, 0);
@@ -134,6 +171,47 @@ public final class MainView {
 
     PhotoDetailView detail() {
         return detail;
+    }
+
+    ReviewView review() {
+        return review;
+    }
+
+    CompareView compare() {
+        return compare;
+    }
+
+    FilterBar filterBar() {
+        return filterBar;
+    }
+
+    /** Shows one of the views: 0 photos, 1 review, 2 compare. */
+    void showView(int index) {
+        tabs.getSelectionModel().select(index);
+    }
+
+    private static Tab tab(String title, String icon, Node content, String tip) {
+        Tab tab = new Tab(title, content);
+        tab.setGraphic(Icons.icon(icon));
+        tab.setTooltip(new Tooltip(tip));
+        tab.setClosable(false);
+        return tab;
+    }
+
+    /** Empty library: how to add photos; filters hiding everything: how to undo them. */
+    private Node gridPlaceholder() {
+        Node empty = LibraryView.emptyHint("Drop photos or folders here, or use File → Open images… (Ctrl+O) "
+                + "or Open folder… (Ctrl+Shift+O).");
+        Label filtered = new Label("No photo matches the filters.");
+        filtered.getStyleClass().add("empty-hint");
+        Button clear = new Button("Clear filters");
+        clear.setTooltip(new Tooltip("Show all photos again (" + Shortcuts.CLEAR_FILTERS.display() + ")"));
+        clear.setOnAction(e -> vm.inspection().clearFilters());
+        VBox hidden = new VBox(10, filtered, clear);
+        hidden.setAlignment(Pos.CENTER);
+        empty.visibleProperty().bind(Bindings.isEmpty(vm.items()));
+        hidden.visibleProperty().bind(empty.visibleProperty().not());
+        return new StackPane(empty, hidden);
     }
 
     /** Shows or hides the help panel. */
@@ -177,6 +255,13 @@ public final class MainView {
                 item("Close library", null, vm::clearLibrary),
                 new SeparatorMenuItem(),
                 item("Open model…", Shortcuts.OPEN_MODEL, vm::openModel),
+                item("Compare with model…", Shortcuts.COMPARE_MODEL, vm::openCompareModel),
+                disabledWithout(item("Close comparison", null, vm::closeComparison), vm.compareModelProperty()),
+                new SeparatorMenuItem(),
+                item("Load references…", Shortcuts.LOAD_REFERENCES, vm::openReferences),
+                disabledWithout(item("Close references", null, vm::clearReferences), vm.referencesProperty()),
+                new SeparatorMenuItem(),
+                exportMenu(),
                 new SeparatorMenuItem(),
                 item("Quit", Shortcuts.QUIT, this::quit));
 
@@ -195,6 +280,8 @@ public final class MainView {
         caption.getItems().addAll(all, cancel);
 
         Menu view = new Menu("_View");
+        CheckMenuItem histogram = new CheckMenuItem("Score histogram");
+        histogram.selectedProperty().bindBidirectional(filterBar.histogramShownProperty());
         Menu themes = new Menu("Theme");
         ToggleGroup group = new ToggleGroup();
         for (Theme t : Theme.values()) {
@@ -205,7 +292,16 @@ public final class MainView {
             vm.themeProperty().addListener((obs, o, n) -> r.setSelected(n == t));
             themes.getItems().add(r);
         }
-        view.getItems().addAll(themes, item("Toggle theme", Shortcuts.TOGGLE_THEME, this::toggleTheme),
+        view.getItems().addAll(
+                item("Photos", Shortcuts.SHOW_PHOTOS, () -> showView(0)),
+                item("Review", Shortcuts.SHOW_REVIEW, () -> showView(1)),
+                item("Compare", Shortcuts.SHOW_COMPARE, () -> showView(2)),
+                new SeparatorMenuItem(),
+                item("Search…", Shortcuts.FIND, filterBar::focusSearch),
+                item("Clear filters", Shortcuts.CLEAR_FILTERS, () -> vm.inspection().clearFilters()),
+                histogram,
+                new SeparatorMenuItem(),
+                themes, item("Toggle theme", Shortcuts.TOGGLE_THEME, this::toggleTheme),
                 new SeparatorMenuItem(), item("Dismiss all notices", Shortcuts.DISMISS_NOTICES, () -> vm.notices().dismissAll()));
 
         Menu helpMenu = new Menu("_Help");
@@ -214,6 +310,36 @@ public final class MainView {
         MenuBar bar = new MenuBar(file, edit, caption, view, helpMenu);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    private static MenuItem disabledWithout(MenuItem item, javafx.beans.value.ObservableObjectValue<?> value) {
+        item.disableProperty().bind(Bindings.isNull(value));
+        return item;
+    }
+
+    /** Export ▸ which photos (radio), then the three formats. */
+    private Menu exportMenu() {
+        Menu menu = new Menu("Export");
+        menu.getItems().addAll(exportItems());
+        return menu;
+    }
+
+    private List<MenuItem> exportItems() {
+        ToggleGroup scope = new ToggleGroup();
+        List<MenuItem> list = new java.util.ArrayList<>();
+        for (ExportScope s : ExportScope.values()) {
+            RadioMenuItem r = new RadioMenuItem(s.label());
+            r.setToggleGroup(scope);
+            r.setSelected(vm.exportScopeProperty().get() == s);
+            r.setOnAction(e -> vm.exportScopeProperty().set(s));
+            vm.exportScopeProperty().addListener((obs, o, n) -> r.setSelected(n == s));
+            list.add(r);
+        }
+        list.add(new SeparatorMenuItem());
+        list.add(item("Captions as CSV…", Shortcuts.EXPORT_CSV, vm::exportCsv));
+        list.add(item("COCO results JSON…", Shortcuts.EXPORT_COCO, vm::exportCocoResults));
+        list.add(item("Captions as .txt beside each photo…", null, vm::exportTextFiles));
+        return list;
     }
 
     private static MenuItem item(String text, Shortcuts.Shortcut shortcut, Runnable action) {
@@ -234,11 +360,24 @@ public final class MainView {
         all.setId("caption-all");
         all.disableProperty().bind(Bindings.isEmpty(vm.items()).or(vm.batch().runningProperty()));
         Button model = toolButton("Model", "model", "Open another caption model bundle", Shortcuts.OPEN_MODEL, vm::openModel);
+        Button refs = toolButton("References", "references",
+                "Load reference captions (Flickr8k, COCO, Karpathy or CSV path,caption) to score every caption",
+                Shortcuts.LOAD_REFERENCES, vm::openReferences);
+        refs.setId("load-references");
+        Button compareButton = toolButton("Compare", "compare", "Caption the same photos with a second model, side by side",
+                Shortcuts.COMPARE_MODEL, vm::openCompareModel);
+        MenuButton export = new MenuButton("Export", Icons.icon("export"));
+        export.setId("export");
+        export.getStyleClass().add("tool-button");
+        export.getItems().setAll(exportItems());
+        export.setTooltip(new Tooltip("Export captions, scores and reviews: CSV, COCO results, or .txt beside each photo"));
+        export.setFocusTraversable(false);
         Button theme = toolButton("", "theme", "Switch between light and dark theme", Shortcuts.TOGGLE_THEME, this::toggleTheme);
         Button helpButton = toolButton("", "help", "Keyboard shortcuts and tips", Shortcuts.HELP, this::toggleHelp);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(images, folder, paste, new Separator(), all, model, spacer, theme, helpButton);
+        ToolBar bar = new ToolBar(images, folder, paste, new Separator(), all, model, new Separator(), refs, compareButton,
+                export, spacer, theme, helpButton);
         bar.setId("tool-bar");
         return bar;
     }
@@ -336,9 +475,31 @@ public final class MainView {
         library.setTooltip(projectTip);
         library.setMinWidth(Region.USE_PREF_SIZE);
 
+        Label refs = new Label();
+        refs.setId("references-status");
+        refs.textProperty().bind(vm.referencesStatusProperty());
+        refs.getStyleClass().add("muted");
+        refs.visibleProperty().bind(vm.referencesStatusProperty().isNotEmpty());
+        refs.managedProperty().bind(refs.visibleProperty());
+        Tooltip refsTip = new Tooltip();
+        refsTip.textProperty().bind(Bindings.createStringBinding(() -> vm.referencesProperty().get() == null ? ""
+                : "Reference captions from " + vm.referencesProperty().get().file() + " (" + vm.referencesProperty().get().format()
+                + "); File → Load references… replaces them", vm.referencesProperty()));
+        refs.setTooltip(refsTip);
+        Label comparing = new Label();
+        comparing.setId("compare-progress");
+        comparing.textProperty().bind(vm.compareStatusProperty());
+        comparing.getStyleClass().add("muted");
+        // The Compare view names the finished comparison; the status bar only shows it while it runs.
+        comparing.visibleProperty().bind(Bindings.createBooleanBinding(() -> !vm.compareStatusProperty().get().isEmpty()
+                && !vm.compareStatusProperty().get().startsWith("Compared"), vm.compareStatusProperty()));
+        comparing.managedProperty().bind(comparing.visibleProperty());
+        comparing.setTooltip(new Tooltip("The second model of the comparison (View → Compare)"));
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox status = new HBox(14, model, spacer, scanning, progress, summary, new Separator(javafx.geometry.Orientation.VERTICAL), library);
+        HBox status = new HBox(14, model, comparing, spacer, scanning, progress, summary, refs,
+                new Separator(javafx.geometry.Orientation.VERTICAL), library);
         status.setAlignment(Pos.CENTER_LEFT);
         status.getStyleClass().add("status-bar");
         status.setId("status-bar");
@@ -360,10 +521,17 @@ public final class MainView {
         keys.setHgap(18);
         keys.setVgap(6);
         int row = 0;
-        for (List<Shortcuts.Shortcut> group : List.of(Shortcuts.ALL, Shortcuts.OTHER_KEYS)) {
-            for (Shortcuts.Shortcut s : group) {
+        List<String> headings = List.of("Menus", "Grid and caption", "Review and Compare views");
+        List<List<Shortcuts.Shortcut>> groups = List.of(Shortcuts.ALL, Shortcuts.OTHER_KEYS, Shortcuts.REVIEW_KEYS);
+        for (int g = 0; g < groups.size(); g++) {
+            Label heading = new Label(headings.get(g));
+            heading.getStyleClass().add("section-heading");
+            GridPane.setColumnSpan(heading, 2);
+            keys.add(heading, 0, row++);
+            for (Shortcuts.Shortcut s : groups.get(g)) {
                 Label k = new Label(s.display());
                 k.getStyleClass().add("key");
+                k.setMinWidth(Region.USE_PREF_SIZE);
                 Label a = new Label(s.action());
                 a.setWrapText(true);
                 keys.addRow(row++, k, a);
@@ -371,9 +539,10 @@ public final class MainView {
         }
         Label title = new Label("Keyboard shortcuts");
         title.getStyleClass().add("help-title");
-        Label tips = new Label("Drop photos or folders anywhere on the window. Edits are saved automatically "
-                + "as .captionlab-project.json beside the photos and come back when the folder is opened again. "
-                + "Hover any control for a hint.");
+        Label tips = new Label("Drop photos or folders anywhere on the window. Edits, verdicts and notes are saved "
+                + "automatically as .captionlab-project.json beside the photos and come back when the folder is opened again. "
+                + "Load references (Ctrl+R) to score each caption (BLEU-4, ROUGE-L, CIDEr-D over all scored photos), "
+                + "sort worst first, and review failures in the Review view (Ctrl+2). Hover any control for a hint.");
         tips.setWrapText(true);
         tips.getStyleClass().add("muted");
         Button close = new Button("Close");

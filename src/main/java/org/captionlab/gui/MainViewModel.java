@@ -2,7 +2,6 @@ package org.captionlab.gui;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,8 +33,18 @@ import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.captionlab.encoder.EncodedImage;
+import org.captionlab.data.ImageCaptions;
 import org.captionlab.gui.decoding.DecodingViewModel;
 import org.captionlab.gui.detail.PhotoDetailViewModel;
+import org.captionlab.gui.export.CaptionExporter;
+import org.captionlab.gui.export.ExportScope;
+import org.captionlab.gui.export.PhotoRecord;
+import org.captionlab.gui.export.TextFilePolicy;
+import org.captionlab.gui.inspect.InspectionViewModel;
+import org.captionlab.gui.inspect.ReferenceLoader;
+import org.captionlab.gui.inspect.References;
+import org.captionlab.gui.inspect.Scorer;
+import org.captionlab.gui.library.CaptionScores;
 import org.captionlab.gui.library.PhotoItem;
 import org.captionlab.gui.library.PhotoStatus;
 import org.captionlab.gui.notice.Notice;
@@ -76,6 +85,8 @@ public final class MainViewModel implements AutoCloseable {
 
     /** How long after a change the project and settings are written. */
     public static final Duration DEFAULT_AUTOSAVE_DELAY = Duration.ofSeconds(2);
+    /** Shortest time between two scoring passes while a batch runs. */
+    static final Duration MIN_SCORING_INTERVAL = Duration.ofSeconds(1);
     /** Failures reported one by one per batch; further ones share a single summary notice. */
     static final int FAILURE_NOTICES_PER_BATCH = 3;
 
@@ -103,6 +114,29 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper scanning = new ReadOnlyBooleanWrapper(this, "scanning");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "CaptionLab");
+    private final InspectionViewModel inspection;
+
+    // References and scores (UI thread only).
+    private final ReadOnlyObjectWrapper<References> references = new ReadOnlyObjectWrapper<>(this, "references");
+    private final ReadOnlyStringWrapper referencesStatus = new ReadOnlyStringWrapper(this, "referencesStatus", "");
+    private boolean scoringInFlight;
+    private boolean scoringDirty;
+    private long scoringStartedAt;
+    private long scoringEndedAt = Long.MIN_VALUE / 2;
+    private long scoringTook;
+    private int scoringPasses;
+    private final ChangeListener<Object> scoringTrigger = (obs, old, now) -> scheduleScoring();
+
+    // Comparison with a second model (its work shares the model work queue, after the main model's).
+    private final CaptionerSlot compareSlot = new CaptionerSlot();
+    private final ReadOnlyObjectWrapper<ModelInfo> compareModel = new ReadOnlyObjectWrapper<>(this, "compareModel");
+    private final ReadOnlyStringWrapper compareStatus = new ReadOnlyStringWrapper(this, "compareStatus", "");
+    private final LinkedHashSet<PhotoItem> compareQueue = new LinkedHashSet<>();
+    private Path pendingCompare;
+    private long compareToken;
+
+    // Export.
+    private final ObjectProperty<ExportScope> exportScope = new SimpleObjectProperty<>(this, "exportScope", ExportScope.ALL);
 
     // Model work queue (UI thread only).
     private final CaptionerSlot slot = new CaptionerSlot();
@@ -149,6 +183,10 @@ public final class MainViewModel implements AutoCloseable {
 
     /** What a caption task brings back. */
     private record Outcome(EncodedImage encoded, List<Caption> captions) {
+    }
+
+    /** Scores of one scoring pass: the model's captions, the edited ones (or null), the comparison model's. */
+    private record ScoreSet(Scorer.Result<PhotoItem> model, Scorer.Result<PhotoItem> edited, Scorer.Result<PhotoItem> compare) {
     }
 
     /** A project and where to write it, taken on the UI thread. */
@@ -199,6 +237,7 @@ public final class MainViewModel implements AutoCloseable {
             }
         });
         detail.photoProperty().bind(selected);
+        inspection = new InspectionViewModel(readOnlyItems, selected, executor.uiThread());
         projectFile.addListener((obs, old, now) -> title.set(now == null || now.getParent() == null
                 ? "CaptionLab" : "CaptionLab — " + nameOf(now.getParent())));
         updateLibraryStatus();
@@ -275,6 +314,7 @@ public final class MainViewModel implements AutoCloseable {
                 prioritise(sel);
             }
             enqueue(redo, false);
+            requeueComparison();
         }
         pump();
     }
@@ -325,17 +365,29 @@ public final class MainViewModel implements AutoCloseable {
             startLoad(dir);
             return;
         }
+        if (pendingCompare != null) {
+            Path dir = pendingCompare;
+            pendingCompare = null;
+            startCompareLoad(dir);
+            return;
+        }
         if (modelState.get() != ModelState.READY) {
             return;
         }
         Job job = nextJob();
-        if (job == null) {
-            if (batch.isRunning()) {
-                finishBatch();
-            }
+        if (job != null) {
+            startCaption(job);
             return;
         }
-        startCaption(job);
+        if (batch.isRunning()) {
+            finishBatch();
+        }
+        PhotoItem compare = nextCompareJob();
+        if (compare != null) {
+            startCompare(compare);
+        } else if (scoringDirty && !scoringInFlight) {
+            scheduleScoring(); // the pass deferred while photos were being captioned
+        }
     }
 
     private Job nextJob() {
@@ -390,6 +442,9 @@ public final class MainViewModel implements AutoCloseable {
         item.setCaptions(outcome.captions(), gen);
         item.staleProperty().set(gen != generation);
         batch.completed(job.batchId(), true);
+        if (compareModel.get() != null) {
+            compareQueue.add(item);
+        }
         if (gen != generation) {
             // Settings changed while this photo was decoded: do it again with the new ones.
             if (item == selected.get()) {
@@ -557,6 +612,516 @@ public final class MainViewModel implements AutoCloseable {
             prioritise(sel);
         }
         enqueue(redo, false);
+        requeueComparison();
+    }
+
+    // ------------------------------------------------------------------ comparison
+
+    /** File → Compare with model…: a second model captions the same photos for a side-by-side comparison. */
+    public void openCompareModel() {
+        Path initial = settings.lastModelDir() == null ? null : Path.of(settings.lastModelDir()).getParent();
+        dialogs.chooseModelFolder(initial).ifPresent(dir -> {
+            updateSettings(settings.withLastModelDir(dir));
+            loadCompareModel(dir);
+        });
+    }
+
+    /**
+     * Opens a second model in the background. It decodes from the main model's cached features when both
+     * were trained on the same encoder (same encoder id), and encodes the photos itself otherwise.
+     */
+    public void loadCompareModel(Path modelDir) {
+        if (closed) {
+            return;
+        }
+        pendingCompare = modelDir.toAbsolutePath().normalize();
+        compareStatus.set("Loading comparison model '" + nameOf(pendingCompare) + "' …");
+        pump();
+    }
+
+    private void startCompareLoad(Path dir) {
+        busy = true;
+        executor.execute(BackgroundTask.of("load comparison model " + dir, () -> {
+            var captioner = captioners.open(dir);
+            ModelInfo info;
+            try {
+                info = captioner.model();
+            } catch (RuntimeException e) {
+                captioner.close();
+                throw e;
+            }
+            compareSlot.replace(captioner);
+            return info;
+        }).onSuccess(this::compareModelLoaded).onFailure(e -> compareModelFailed(dir, e)));
+    }
+
+    private void compareModelLoaded(ModelInfo info) {
+        busy = false;
+        if (closed) {
+            return;
+        }
+        compareToken++;
+        compareModel.set(info);
+        compareQueue.clear();
+        for (PhotoItem item : items) {
+            item.resetCompare();
+        }
+        LOG.info("Comparison model '{}' loaded from {}", info.name(), info.directory());
+        ModelInfo main = model.get();
+        notices.info("Comparing with model '" + info.name() + "' (" + info.encoderId() + ", " + info.cell() + ")"
+                + (main != null && Objects.equals(main.encoderId(), info.encoderId())
+                ? ": same encoder, so the cached image features are reused."
+                : ": another encoder, so every photo is encoded again for it."));
+        requeueComparison();
+        updateCompareStatus();
+        scheduleScoring();
+        pump();
+    }
+
+    private void compareModelFailed(Path dir, Throwable error) {
+        busy = false;
+        if (closed) {
+            return;
+        }
+        LOG.warn("Could not load the comparison model from '{}'", dir, error);
+        String reason = Formats.reason(error);
+        notices.error(reason.contains(dir.toString()) || reason.contains(nameOf(dir))
+                ? "Could not load the comparison model: " + reason
+                : "Could not load the comparison model '" + dir + "': " + reason);
+        updateCompareStatus();
+        pump();
+    }
+
+    /** Ends the comparison: the second model is closed and its captions and scores are dropped. */
+    public void closeComparison() {
+        if (compareModel.get() == null && pendingCompare == null) {
+            return;
+        }
+        pendingCompare = null;
+        compareToken++;
+        compareModel.set(null);
+        compareQueue.clear();
+        for (PhotoItem item : items) {
+            item.resetCompare();
+        }
+        executor.execute(BackgroundTask.of("close comparison model", () -> {
+            compareSlot.clear();
+            return null;
+        }));
+        updateCompareStatus();
+        scheduleScoring();
+    }
+
+    private void requeueComparison() {
+        if (compareModel.get() == null) {
+            return;
+        }
+        for (PhotoItem item : items) {
+            if (item.status() == PhotoStatus.DONE) {
+                compareQueue.add(item);
+            }
+        }
+        pump();
+    }
+
+    private boolean sameEncoderForComparison() {
+        ModelInfo main = model.get();
+        ModelInfo other = compareModel.get();
+        return main != null && other != null && Objects.equals(main.encoderId(), other.encoderId());
+    }
+
+    private boolean needsComparison(PhotoItem item) {
+        return compareModel.get() != null && item.status() == PhotoStatus.DONE && item.compareGeneration() != generation
+                && item.compareErrorProperty().get() == null && (!sameEncoderForComparison() || item.encoded() != null);
+    }
+
+    private PhotoItem nextCompareJob() {
+        Iterator<PhotoItem> it = compareQueue.iterator();
+        while (it.hasNext()) {
+            PhotoItem item = it.next();
+            it.remove();
+            if (needsComparison(item)) {
+                return item;
+            }
+        }
+        return null;
+    }
+
+    private void startCompare(PhotoItem item) {
+        busy = true;
+        boolean same = sameEncoderForComparison();
+        EncodedImage shared = item.encoded();
+        EncodedImage own = item.compareEncoded();
+        DecodeOptions options = decoding.options();
+        long gen = generation;
+        long token = compareToken;
+        Path path = item.path();
+        executor.execute(BackgroundTask.of("compare " + item.fileName(), () -> compareSlot.use(captioner -> {
+            EncodedImage encoded = same ? shared : own != null ? own : captioner.encode(path);
+            return new Outcome(encoded, captioner.decode(encoded.feature(), options));
+        })).onSuccess(outcome -> compared(item, same, gen, token, outcome)).onFailure(error -> compareFailed(item, token, error)));
+    }
+
+    private void compared(PhotoItem item, boolean same, long gen, long token, Outcome outcome) {
+        busy = false;
+        if (closed) {
+            return;
+        }
+        if (token == compareToken) {
+            if (!same) {
+                item.setCompareEncoded(outcome.encoded());
+            }
+            item.setCompareCaptions(outcome.captions(), gen);
+            if (gen != generation) {
+                compareQueue.add(item);
+            }
+            updateCompareStatus();
+        }
+        pump();
+    }
+
+    private void compareFailed(PhotoItem item, long token, Throwable error) {
+        busy = false;
+        if (closed) {
+            return;
+        }
+        if (token == compareToken) {
+            String reason = failureText(item, error);
+            LOG.warn("The comparison model could not caption '{}'", item.path(), error);
+            item.setCompareFailed(reason);
+            updateCompareStatus();
+        }
+        pump();
+    }
+
+    private void updateCompareStatus() {
+        ModelInfo info = compareModel.get();
+        if (info == null) {
+            compareStatus.set(pendingCompare != null ? compareStatus.get() : "");
+            return;
+        }
+        int done = 0;
+        int total = 0;
+        for (PhotoItem item : items) {
+            if (item.status() == PhotoStatus.DONE) {
+                total++;
+                if (item.compareGeneration() == generation) {
+                    done++;
+                }
+            }
+        }
+        compareStatus.set(done < total
+                ? "Comparing with '" + info.name() + "': " + Formats.count(done) + " of " + Formats.photos(total)
+                : "Compared with '" + info.name() + "' (" + info.encoderId() + ", " + info.cell() + ")");
+    }
+
+    // ------------------------------------------------------------------ references and scores
+
+    /** File → Load references…: reference captions for the photos, then per-photo scores. */
+    public void openReferences() {
+        dialogs.chooseReferences(lastFolder()).ifPresent(this::loadReferences);
+    }
+
+    /**
+     * Reads reference captions in the background (any format the core reads) and matches them to the photos
+     * by path, else by file name; replaces references loaded before.
+     */
+    public void loadReferences(Path annotations) {
+        if (closed) {
+            return;
+        }
+        Path file = annotations.toAbsolutePath().normalize();
+        referencesStatus.set("Reading references from '" + nameOf(file) + "' …");
+        executor.execute(BackgroundTask.of("read references " + file, () -> ReferenceLoader.read(file))
+                .onSuccess(this::referencesLoaded)
+                .onFailure(error -> {
+                    LOG.warn("Could not read references from '{}'", file, error);
+                    referencesStatus.set(references.get() == null ? "" : referencesText(references.get()));
+                    String reason = Formats.reason(error);
+                    notices.error(reason.contains(nameOf(file)) ? "Could not load the references: " + reason
+                            : "Could not load the references from '" + file + "': " + reason);
+                }));
+    }
+
+    private void referencesLoaded(References refs) {
+        if (closed) {
+            return;
+        }
+        references.set(refs);
+        int byPath = 0;
+        int byName = 0;
+        int ambiguous = 0;
+        for (PhotoItem item : items) {
+            switch (applyReferences(item, refs)) {
+                case PATH -> byPath++;
+                case FILE_NAME -> byName++;
+                case AMBIGUOUS -> ambiguous++;
+                default -> { }
+            }
+        }
+        int matched = byPath + byName;
+        referencesStatus.set(referencesText(refs));
+        projectChanged();
+        StringBuilder text = new StringBuilder("Loaded references for ").append(Formats.count(matched)).append(" of ")
+                .append(Formats.photos(items.size())).append(" from '").append(nameOf(refs.file())).append("' (")
+                .append(refs.format()).append(", ").append(Formats.count(refs.images())).append(" images")
+                .append(byName > 0 && byPath > 0 ? "; " + Formats.count(byName) + " matched by file name" : "").append(')');
+        if (ambiguous > 0) {
+            text.append("; ").append(Formats.photos(ambiguous)).append(" left without: their file name appears more than once in the file");
+        }
+        if (!refs.problems().isEmpty()) {
+            text.append("; ").append(Formats.count(refs.problems().size())).append(" rows skipped (first: ")
+                    .append(refs.problems().get(0)).append(')');
+        }
+        if (refs.droppedReferences() > 0) {
+            text.append("; ").append(Formats.count(refs.droppedReferences())).append(" references without words ignored");
+        }
+        text.append('.');
+        if (matched == 0 && !items.isEmpty()) {
+            notices.warning(text + " No photo matches: the file names no photo of the library by path or file name.");
+        } else {
+            notices.info(text.toString());
+        }
+        scheduleScoring();
+    }
+
+    private References.MatchKind applyReferences(PhotoItem item, References refs) {
+        References.Match match = refs.match(item.path());
+        ImageCaptions image = match.image();
+        if (image == null) {
+            item.setReferences(null, List.of());
+        } else {
+            item.setReferences(image.imageId(), image.captions());
+        }
+        return match.kind();
+    }
+
+    private String referencesText(References refs) {
+        int matched = 0;
+        for (PhotoItem item : items) {
+            if (item.hasReferences()) {
+                matched++;
+            }
+        }
+        return "References: " + Formats.count(matched) + " of " + Formats.photos(items.size());
+    }
+
+    /** Forgets the references and all scores. */
+    public void clearReferences() {
+        if (references.get() == null) {
+            return;
+        }
+        references.set(null);
+        referencesStatus.set("");
+        projectChanged();
+        for (PhotoItem item : items) {
+            item.setReferences(null, List.of());
+            item.setScores(null, null);
+            item.setCompareScores(null);
+        }
+        inspection.scoresUpdated(null, Map.of(), null, Map.of());
+    }
+
+    /**
+     * Scores all captioned photos that have references, in the background. CIDEr-D weighs n-grams by
+     * document frequencies over the whole set, so any caption change rescores the set. At most one pass runs
+     * at a time; changes meanwhile cause one more pass when it ends. While photos are being captioned (by
+     * either model), passes are spaced by at least {@link #MIN_SCORING_INTERVAL} and three times the last
+     * pass's duration (a pass over 7,000 Flickr8k photos takes about a second, which would otherwise compete
+     * with captioning for the processor); when the model work is done, the deferred pass runs.
+     */
+    private void scheduleScoring() {
+        if (closed || references.get() == null) {
+            return;
+        }
+        if (scoringInFlight) {
+            scoringDirty = true;
+            return;
+        }
+        long now = clock.millis();
+        if (modelWorkPending() && now - scoringEndedAt < Math.max(MIN_SCORING_INTERVAL.toMillis(), 3 * scoringTook)) {
+            scoringDirty = true;
+            return;
+        }
+        scoringStartedAt = now;
+        scoringInFlight = true;
+        scoringDirty = false;
+        Map<PhotoItem, String> modelCaptions = new java.util.LinkedHashMap<>();
+        Map<PhotoItem, String> finalCaptions = new java.util.LinkedHashMap<>();
+        Map<PhotoItem, String> compareCaptions = new java.util.LinkedHashMap<>();
+        Map<PhotoItem, List<String>> refs = new HashMap<>();
+        boolean anyEdited = false;
+        for (PhotoItem item : items) {
+            if (!item.hasReferences()) {
+                continue;
+            }
+            // Not the status: captions are set before the status turns DONE, and this runs in between.
+            String model = item.modelCaptionProperty().get();
+            String compare = item.compareCaptionProperty().get();
+            if (model != null || compare != null) {
+                refs.put(item, item.references());
+            }
+            if (model != null) {
+                modelCaptions.put(item, model);
+                String edited = item.editedCaptionProperty().get();
+                anyEdited |= edited != null;
+                finalCaptions.put(item, edited != null ? edited : model);
+            }
+            if (compare != null) {
+                compareCaptions.put(item, compare);
+            }
+        }
+        boolean scoreEdited = anyEdited;
+        executor.execute(BackgroundTask.of("score " + modelCaptions.size() + " captions", () -> new ScoreSet(
+                        Scorer.score(modelCaptions, refs),
+                        scoreEdited ? Scorer.score(finalCaptions, refs) : null,
+                        Scorer.score(compareCaptions, refs)))
+                .onSuccess(this::scoresComputed)
+                .onFailure(error -> {
+                    scoringInFlight = false;
+                    LOG.warn("Scoring the captions failed", error);
+                    notices.error("Could not score the captions: " + Formats.reason(error));
+                }));
+    }
+
+    /** True while captions are being made or wait to be made (the main queue, the comparison queue). */
+    private boolean modelWorkPending() {
+        return busy || !urgent.isEmpty() || !queued.isEmpty() || (compareModel.get() != null && !compareQueue.isEmpty());
+    }
+
+    private void scoresComputed(ScoreSet set) {
+        scoringInFlight = false;
+        scoringEndedAt = clock.millis();
+        scoringTook = scoringEndedAt - scoringStartedAt;
+        scoringPasses++;
+        if (closed) {
+            return;
+        }
+        for (PhotoItem item : items) {
+            CaptionScores edited = set.edited() != null && item.isEdited() ? set.edited().perImage().get(item) : null;
+            item.setScores(set.model().perImage().get(item), edited);
+            item.setCompareScores(set.compare().perImage().get(item));
+        }
+        ModelInfo main = model.get();
+        ModelInfo other = compareModel.get();
+        inspection.scoresUpdated(main == null ? null : main.name(), set.model().corpus(),
+                other == null ? null : other.name(), set.compare().corpus());
+        if (references.get() != null) {
+            referencesStatus.set(referencesText(references.get()));
+        }
+        if (scoringDirty) {
+            scheduleScoring();
+        }
+    }
+
+    // ------------------------------------------------------------------ export
+
+    /** The photos an export writes, by {@link #exportScopeProperty()}. */
+    private List<PhotoRecord> exportRecords() {
+        List<PhotoItem> photos = switch (exportScope.get()) {
+            case ALL -> items;
+            case SHOWN -> inspection.visible();
+            case SELECTED -> selected.get() == null ? List.of() : List.of(selected.get());
+        };
+        List<PhotoRecord> records = new ArrayList<>(photos.size());
+        for (PhotoItem item : photos) {
+            records.add(PhotoRecord.of(item));
+        }
+        return records;
+    }
+
+    private List<PhotoRecord> recordsOrWarn() {
+        List<PhotoRecord> records = exportRecords();
+        if (records.isEmpty()) {
+            notices.warning(exportScope.get() == ExportScope.SELECTED ? "No photo is selected to export."
+                    : "There are no photos to export" + (exportScope.get() == ExportScope.SHOWN ? " (the filters hide them all)." : "."));
+        }
+        return records;
+    }
+
+    /** Export → Captions as CSV…: one row per photo, rank and model, with references, scores and the review. */
+    public void exportCsv() {
+        List<PhotoRecord> records = recordsOrWarn();
+        if (records.isEmpty()) {
+            return;
+        }
+        String main = model.get() == null ? null : model.get().name();
+        String other = compareModel.get() == null ? null : compareModel.get().name();
+        dialogs.chooseExportFile(lastFolder(), "captions.csv").ifPresent(target -> {
+            updateSettings(settings.withLastFolder(target.toAbsolutePath().getParent()));
+            executor.execute(BackgroundTask.of("export CSV " + target, () -> CaptionExporter.writeCsv(target, records, main, other))
+                    .onSuccess(rows -> notices.info("Exported " + Formats.count(rows) + (rows == 1 ? " row" : " rows") + " for "
+                            + Formats.photos(records.size()) + " to '" + target.getFileName() + "'."))
+                    .onFailure(error -> exportFailed(target, error)));
+        });
+    }
+
+    /** Export → COCO results JSON…: the model's best captions as {@code [{"image_id", "caption"}]}. */
+    public void exportCocoResults() {
+        List<PhotoRecord> records = recordsOrWarn();
+        if (records.isEmpty()) {
+            return;
+        }
+        dialogs.chooseExportFile(lastFolder(), "captions_results.json").ifPresent(target -> {
+            updateSettings(settings.withLastFolder(target.toAbsolutePath().getParent()));
+            executor.execute(BackgroundTask.of("export COCO results " + target, () -> CaptionExporter.writeCoco(target, records))
+                    .onSuccess(n -> notices.info("Exported the captions of " + Formats.photos(n) + " as COCO results to '"
+                            + target.getFileName() + "'" + (n < records.size() ? " (" + Formats.count(records.size() - n)
+                            + " without a caption left out)." : ".")))
+                    .onFailure(error -> exportFailed(target, error)));
+        });
+    }
+
+    /**
+     * Export → Captions as .txt beside the photos: {@code photo.jpg} → {@code photo.txt} with the edited or
+     * best caption. Existing files are kept unless the user chooses to overwrite them when asked.
+     */
+    public void exportTextFiles() {
+        List<PhotoRecord> records = recordsOrWarn();
+        if (records.isEmpty()) {
+            return;
+        }
+        executor.execute(BackgroundTask.of("count caption files", () -> CaptionExporter.countExistingTextFiles(records))
+                .onSuccess(existing -> {
+                    TextFilePolicy policy = TextFilePolicy.SKIP_EXISTING;
+                    if (existing > 0) {
+                        long toWrite = records.stream().filter(r -> r.finalCaption() != null).count();
+                        Optional<TextFilePolicy> answer = dialogs.askTextFilePolicy(existing, (int) toWrite);
+                        if (answer.isEmpty()) {
+                            return;
+                        }
+                        policy = answer.get();
+                    }
+                    TextFilePolicy chosen = policy;
+                    executor.execute(BackgroundTask.of("write caption files", () -> CaptionExporter.writeTextFiles(records, chosen))
+                            .onSuccess(this::textFilesWritten));
+                })
+                .onFailure(error -> notices.error("Could not check the caption files: " + Formats.reason(error))));
+    }
+
+    private void textFilesWritten(CaptionExporter.TextResult r) {
+        StringBuilder s = new StringBuilder("Wrote ").append(Formats.count(r.written()))
+                .append(r.written() == 1 ? " caption file" : " caption files").append(" beside the photos");
+        if (r.skippedExisting() > 0) {
+            s.append("; kept ").append(Formats.count(r.skippedExisting())).append(" existing")
+                    .append(r.skippedExisting() == 1 ? " file" : " files");
+        }
+        if (r.withoutCaption() > 0) {
+            s.append("; ").append(Formats.photos(r.withoutCaption())).append(" without a caption");
+        }
+        s.append('.');
+        if (r.failures().isEmpty()) {
+            notices.info(s.toString());
+        } else {
+            notices.error(s + " " + Formats.count(r.failures().size()) + " could not be written, e.g. " + r.failures().get(0) + ".");
+        }
+    }
+
+    private void exportFailed(Path target, Throwable error) {
+        LOG.warn("Export to '{}' failed", target, error);
+        String reason = Formats.reason(error);
+        notices.error(reason.contains(target.getFileName().toString()) ? "Could not export: " + reason
+                : "Could not export to '" + target + "': " + reason);
     }
 
     // ------------------------------------------------------------------ library
@@ -673,6 +1238,7 @@ public final class MainViewModel implements AutoCloseable {
         selected.set(null);
         urgent.clear();
         queued.clear();
+        compareQueue.clear();
         for (PhotoItem item : items) {
             unwatch(item);
         }
@@ -683,6 +1249,11 @@ public final class MainViewModel implements AutoCloseable {
         projectFile.set(null);
         projectOnDisk = false;
         updateLibraryStatus();
+        if (references.get() != null) {
+            referencesStatus.set(referencesText(references.get()));
+            inspection.scoresUpdated(null, Map.of(), null, Map.of());
+        }
+        updateCompareStatus();
     }
 
     private void addLoaded(LibraryLoader.Result result, String source, boolean forceProject) {
@@ -704,6 +1275,9 @@ public final class MainViewModel implements AutoCloseable {
                     continue;
                 }
                 PhotoItem item = new PhotoItem(p);
+                if (references.get() != null) {
+                    applyReferences(item, references.get());
+                }
                 PhotoEntry entry = result.annotations().get(p);
                 if (entry != null) {
                     apply(item, entry);
@@ -718,6 +1292,9 @@ public final class MainViewModel implements AutoCloseable {
             suppressProjectChanges = false;
         }
         reportAdded(result, source, added.size(), duplicates, restored);
+        if (result.references() != null && references.get() == null) {
+            loadReferences(result.references()); // the project's references: the scores come back too
+        }
         for (String problem : result.problems().subList(0, Math.min(3, result.problems().size()))) {
             notices.error(problem);
         }
@@ -732,11 +1309,11 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     private void reportAdded(LibraryLoader.Result r, String source, int added, int duplicates, int restored) {
-        int skipped = r.skipped().size();
+        int skipped = r.skipped();
         List<String> parts = new ArrayList<>();
         if (skipped > 0) {
             parts.add("skipped " + Formats.count(skipped) + (skipped == 1 ? " file that is" : " files that are")
-                    + " not an image (e.g. '" + r.skipped().get(0).getFileName() + "')");
+                    + " not an image");
         }
         if (duplicates > 0) {
             parts.add(Formats.count(duplicates) + (duplicates == 1 ? " was" : " were") + " already in the library");
@@ -776,6 +1353,9 @@ public final class MainViewModel implements AutoCloseable {
         item.verdictProperty().addListener(annotationListener);
         item.failureCategoryProperty().addListener(annotationListener);
         item.noteProperty().addListener(annotationListener);
+        item.captionsProperty().addListener(scoringTrigger);
+        item.editedCaptionProperty().addListener(scoringTrigger);
+        item.compareCaptionsProperty().addListener(scoringTrigger);
     }
 
     private void unwatch(PhotoItem item) {
@@ -785,6 +1365,9 @@ public final class MainViewModel implements AutoCloseable {
         item.verdictProperty().removeListener(annotationListener);
         item.failureCategoryProperty().removeListener(annotationListener);
         item.noteProperty().removeListener(annotationListener);
+        item.captionsProperty().removeListener(scoringTrigger);
+        item.editedCaptionProperty().removeListener(scoringTrigger);
+        item.compareCaptionsProperty().removeListener(scoringTrigger);
     }
 
     private void updateLibraryStatus() {
@@ -848,7 +1431,8 @@ public final class MainViewModel implements AutoCloseable {
             entries.add(new PhotoEntry(ProjectStore.relativize(dir, item.path()), item.editedCaptionProperty().get(),
                     item.verdictProperty().get(), item.failureCategoryProperty().get(), item.noteProperty().get()));
         }
-        return Project.of(entries);
+        References refs = references.get();
+        return Project.of(entries, refs == null ? null : ProjectStore.relativize(dir, refs.file()));
     }
 
     /** Called on the autosave thread. */
@@ -888,6 +1472,7 @@ public final class MainViewModel implements AutoCloseable {
         projectSaver.close();
         settingsSaver.close();
         slot.close();
+        compareSlot.close();
     }
 
     // ------------------------------------------------------------------ properties
@@ -959,6 +1544,41 @@ public final class MainViewModel implements AutoCloseable {
     /** For the window title: "CaptionLab — holiday" once a folder's project is open. */
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
+    }
+
+    /** Sorting, filtering, histogram and review actions over the library. */
+    public InspectionViewModel inspection() {
+        return inspection;
+    }
+
+    /** The loaded reference captions, or null. */
+    public ReadOnlyObjectProperty<References> referencesProperty() {
+        return references.getReadOnlyProperty();
+    }
+
+    /** "References: 9 of 12 photos"; empty without references. */
+    public ReadOnlyStringProperty referencesStatusProperty() {
+        return referencesStatus.getReadOnlyProperty();
+    }
+
+    /** The comparison model, or null. */
+    public ReadOnlyObjectProperty<ModelInfo> compareModelProperty() {
+        return compareModel.getReadOnlyProperty();
+    }
+
+    /** "Comparing with 'lstm': 4 of 9 photos" / "Compared with 'lstm' (mobilenet-v2, lstm)"; empty without one. */
+    public ReadOnlyStringProperty compareStatusProperty() {
+        return compareStatus.getReadOnlyProperty();
+    }
+
+    /** Which photos the exports write. */
+    public ObjectProperty<ExportScope> exportScopeProperty() {
+        return exportScope;
+    }
+
+    /** Scoring passes completed (tests check that a batch does not rescore after every photo). */
+    int scoringPasses() {
+        return scoringPasses;
     }
 
     /** The photo at a path, if it is in the library. */

@@ -9,8 +9,19 @@ import javafx.scene.input.KeyCombination;
  */
 public final class Shortcuts {
 
-    /** A key combination and what it does. */
-    public record Shortcut(String keys, String action) {
+    /**
+     * A key combination and what it does.
+     *
+     * @param keys   the combination as {@link KeyCombination#valueOf} reads it
+     * @param action what it does, for the Help panel
+     * @param label  how the Help panel shows the keys when not the combination's own text (e.g. "1–8"), or null
+     */
+    public record Shortcut(String keys, String action, String label) {
+
+        public Shortcut(String keys, String action) {
+            this(keys, action, null);
+        }
+
         /** The combination as JavaFX parses it ("Shortcut+O" is Ctrl+O, or ⌘O on macOS). */
         public KeyCombination combination() {
             return KeyCombination.valueOf(keys);
@@ -18,7 +29,7 @@ public final class Shortcuts {
 
         /** How the Help panel shows it, e.g. "Ctrl+Shift+O". */
         public String display() {
-            return combination().getDisplayText();
+            return label != null ? label : combination().getDisplayText();
         }
     }
 
@@ -27,11 +38,20 @@ public final class Shortcuts {
     public static final Shortcut OPEN_MODEL = new Shortcut("Shortcut+M", "Open a caption model…");
     public static final Shortcut SAVE_PROJECT = new Shortcut("Shortcut+S", "Save the project now (it also saves itself)");
     public static final Shortcut SAVE_PROJECT_AS = new Shortcut("Shortcut+Shift+S", "Save the project as…");
+    public static final Shortcut LOAD_REFERENCES = new Shortcut("Shortcut+R", "Load reference captions (Flickr8k, COCO, Karpathy, CSV)…");
+    public static final Shortcut COMPARE_MODEL = new Shortcut("Shortcut+Shift+M", "Compare with a second model…");
+    public static final Shortcut EXPORT_CSV = new Shortcut("Shortcut+E", "Export captions, scores and reviews as CSV…");
+    public static final Shortcut EXPORT_COCO = new Shortcut("Shortcut+Shift+E", "Export COCO results JSON…");
     public static final Shortcut PASTE = new Shortcut("Shortcut+V", "Paste images or files from the clipboard");
     public static final Shortcut EDIT_CAPTION = new Shortcut("F2", "Edit the selected photo's caption (also Enter or double-click)");
     public static final Shortcut REVERT_CAPTION = new Shortcut("Shortcut+Shift+R", "Revert to the model's caption");
     public static final Shortcut CAPTION_ALL = new Shortcut("F5", "Caption all photos");
     public static final Shortcut CANCEL_BATCH = new Shortcut("Shift+F5", "Cancel captioning");
+    public static final Shortcut SHOW_PHOTOS = new Shortcut("Shortcut+1", "Show the photo grid");
+    public static final Shortcut SHOW_REVIEW = new Shortcut("Shortcut+2", "Show the side-by-side review");
+    public static final Shortcut SHOW_COMPARE = new Shortcut("Shortcut+3", "Show the model comparison");
+    public static final Shortcut FIND = new Shortcut("Shortcut+F", "Search captions and references");
+    public static final Shortcut CLEAR_FILTERS = new Shortcut("Shortcut+Shift+F", "Clear the filters (show all photos)");
     public static final Shortcut TOGGLE_THEME = new Shortcut("Shortcut+T", "Switch between light and dark theme");
     public static final Shortcut DISMISS_NOTICES = new Shortcut("Shortcut+Shift+D", "Dismiss all notices");
     public static final Shortcut HELP = new Shortcut("F1", "Show or hide this help");
@@ -39,7 +59,9 @@ public final class Shortcuts {
 
     /** In menu order, for the Help panel. */
     public static final List<Shortcut> ALL = List.of(OPEN_IMAGES, OPEN_FOLDER, OPEN_MODEL, SAVE_PROJECT, SAVE_PROJECT_AS,
-            PASTE, EDIT_CAPTION, REVERT_CAPTION, CAPTION_ALL, CANCEL_BATCH, TOGGLE_THEME, DISMISS_NOTICES, HELP, QUIT);
+            LOAD_REFERENCES, COMPARE_MODEL, EXPORT_CSV, EXPORT_COCO,
+            PASTE, EDIT_CAPTION, REVERT_CAPTION, CAPTION_ALL, CANCEL_BATCH, SHOW_PHOTOS, SHOW_REVIEW, SHOW_COMPARE, FIND,
+            CLEAR_FILTERS, TOGGLE_THEME, DISMISS_NOTICES, HELP, QUIT);
 
     /** Keys that work without a menu entry, for the Help panel. */
     public static final List<Shortcut> OTHER_KEYS = List.of(
@@ -47,6 +69,20 @@ public final class Shortcuts {
             new Shortcut("Esc", "In the caption field: discard the edit; elsewhere: close help"),
             new Shortcut("Left", "Grid: previous photo (arrow keys move in the grid)"),
             new Shortcut("Home", "Grid: first photo (End: last)"));
+
+    /**
+     * Keys of the review and comparison tables (plain letters, so they act only there, never while typing
+     * in a text field).
+     */
+    public static final List<Shortcut> REVIEW_KEYS = List.of(
+            new Shortcut("J", "Next photo (also Down)"),
+            new Shortcut("K", "Previous photo (also Up)"),
+            new Shortcut("O", "Mark the caption OK"),
+            new Shortcut("F", "Mark the caption a failure"),
+            new Shortcut("1", "Failure category: wrong object, hallucinated object, wrong count, wrong action, "
+                    + "wrong colour or attribute, repetition, too generic, other", "1–8"),
+            new Shortcut("U", "Not reviewed (remove the verdict)"),
+            new Shortcut("N", "Write a note (Enter saves, Esc discards)"));
 
     private Shortcuts() {
     }

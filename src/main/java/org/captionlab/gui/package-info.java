@@ -11,7 +11,9 @@
  * {@link org.captionlab.gui.ClipboardSource}.
  *
  * <p>Sub-packages by feature: {@code library} (photos, grid, thumbnails), {@code detail} (selected photo),
- * {@code decoding} (search settings), {@code notice} (non-blocking messages), {@code project} (saved edits
- * and reviews, plain Java), {@code task} (background work).
+ * {@code decoding} (search settings), {@code inspect} (references, per-photo scores, sorting and filtering,
+ * histogram, side-by-side review and model comparison), {@code export} (CSV, COCO results, .txt captions),
+ * {@code notice} (non-blocking messages), {@code project} (saved edits and reviews, plain Java),
+ * {@code task} (background work).
  */
 package org.captionlab.gui;

@@ -32,6 +32,11 @@ final class FakeCaptioner implements Captioner {
     final List<DecodeOptions> decodeOptions = Collections.synchronizedList(new ArrayList<>());
     final Set<String> broken = ConcurrentHashMap.newKeySet();
     volatile Consumer<Path> beforeEncode = p -> { };
+    /** The best caption's words for an image; by default "a photo of STEM". */
+    volatile java.util.function.Function<Path, List<String>> bestWords = p -> List.of("a", "photo", "of", stem(p));
+    /** The words of alternative k (k ≥ 1); by default "a picture of STEM k". */
+    volatile java.util.function.BiFunction<Path, Integer, List<String>> alternativeWords =
+            (p, k) -> List.of("a", "picture", "of", stem(p), Integer.toString(k));
     volatile boolean closed;
 
     FakeCaptioner() {
@@ -81,8 +86,8 @@ final class FakeCaptioner implements Captioner {
         List<Caption> captions = new ArrayList<>();
         for (int k = 0; k < options.alternatives(); k++) {
             List<String> words = new ArrayList<>(k == 0
-                    ? List.of("a", "photo", "of", stem(image))
-                    : List.of("a", "picture", "of", stem(image), Integer.toString(k)));
+                    ? bestWords.apply(image)
+                    : alternativeWords.apply(image, k));
             boolean cut = words.size() > options.maxLength();
             if (cut) {
                 words = words.subList(0, options.maxLength());

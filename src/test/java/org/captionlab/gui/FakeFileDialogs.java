@@ -3,6 +3,7 @@ package org.captionlab.gui;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.captionlab.gui.export.TextFilePolicy;
 
 /** Answers the dialogs with prepared paths (empty = the user cancelled). */
 final class FakeFileDialogs implements FileDialogs {
@@ -12,6 +13,12 @@ final class FakeFileDialogs implements FileDialogs {
     Path modelFolder;
     Path projectToOpen;
     Path projectToSave;
+    Path references;
+    Path exportFile;
+    /** The answer to the overwrite question; null = cancel. */
+    TextFilePolicy textFilePolicy = TextFilePolicy.SKIP_EXISTING;
+    /** How often the overwrite question was asked, and with what counts. */
+    final List<int[]> textFileQuestions = new java.util.ArrayList<>();
 
     @Override
     public List<Path> chooseImages(Path initialFolder) {
@@ -36,5 +43,21 @@ final class FakeFileDialogs implements FileDialogs {
     @Override
     public Optional<Path> chooseProjectToSave(Path initialFolder, String suggestedName) {
         return Optional.ofNullable(projectToSave);
+    }
+
+    @Override
+    public Optional<Path> chooseReferences(Path initialFolder) {
+        return Optional.ofNullable(references);
+    }
+
+    @Override
+    public Optional<Path> chooseExportFile(Path initialFolder, String suggestedName) {
+        return Optional.ofNullable(exportFile);
+    }
+
+    @Override
+    public Optional<TextFilePolicy> askTextFilePolicy(int existing, int total) {
+        textFileQuestions.add(new int[] {existing, total});
+        return Optional.ofNullable(textFilePolicy);
     }
 }

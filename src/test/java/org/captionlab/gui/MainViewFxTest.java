@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
@@ -22,9 +24,18 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.captionlab.SharedAssets;
+import org.captionlab.gui.inspect.InspectionViewModel;
+import org.captionlab.gui.inspect.ShowFilter;
+import org.captionlab.gui.inspect.SortOrder;
 import org.captionlab.gui.library.PhotoItem;
 import org.captionlab.gui.library.PhotoStatus;
+import org.captionlab.gui.project.FailureCategory;
+import org.captionlab.gui.project.Verdict;
+import org.captionlab.service.ModelInfo;
 import org.captionlab.gui.task.PooledTaskExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,8 +48,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The main window, headless (Monocle), with real photos from ../shared and a deterministic fake
- * captioner: captions appear in the grid, a click shows the alternatives, a double-click edits.
- * Also writes screenshots of the main views to target/screenshots/ for a person to look at.
+ * captioner: captions appear in the grid, a click shows the alternatives, a double-click edits; references
+ * score the captions and failures are reviewed with the keyboard and exported. Also writes screenshots of
+ * the main views to target/screenshots/ for a person to look at.
  */
 @ExtendWith(ApplicationExtension.class)
 class MainViewFxTest {
@@ -49,7 +61,55 @@ class MainViewFxTest {
     @TempDir
     Path tmp;
 
+    /** Captions a weak model might write for the shared photos: some right, some generic, some wrong. */
+    private static final Map<String, String> RNN_CAPTIONS = Map.of(
+            "cat_720p", "a cat looking at the camera",
+            "parrot", "a red and blue parrot on a branch",
+            "grace_hopper", "a man in a suit and tie",
+            "owl", "a bird sitting on a branch",
+            "hot_dog", "a dog lying on the grass",
+            "kite_and_cold", "people flying kites on a beach",
+            "sunflower", "a yellow flower in a field",
+            "pets", "a dog and a dog and a dog",
+            "dragonfly", "a bird on a plant");
+    /** A second model for the comparison. */
+    private static final Map<String, String> LSTM_CAPTIONS = Map.of(
+            "cat_720p", "a cat sitting on a couch",
+            "parrot", "a colorful bird on a branch",
+            "grace_hopper", "a woman in a military uniform",
+            "owl", "an owl sitting on a branch",
+            "hot_dog", "a hot dog in a bun",
+            "kite_and_cold", "a group of people on a beach",
+            "sunflower", "a yellow sunflower in a field",
+            "pets", "a dog and a cat on a bed",
+            "dragonfly", "a dragonfly on a green plant");
+    /** Reference captions for the shared photos, as a CSV path,caption beside them. */
+    private static final String REFERENCES = """
+            path,caption
+            cat_720p.jpg,a cat sitting and looking at the camera
+            cat_720p.jpg,a close up of a grey cat
+            parrot.jpg,a colorful parrot perched on a branch
+            parrot.jpg,a red and blue parrot sitting on a branch
+            grace_hopper.bmp,a woman in a military uniform
+            grace_hopper.bmp,an old portrait of a navy officer
+            owl.jpg,an owl sitting on a branch
+            owl.jpg,a brown owl looking at the camera
+            hot_dog.jpg,a hot dog with mustard in a bun
+            hot_dog.jpg,a hot dog on a plate
+            kite_and_cold.jpg,people flying kites on a beach
+            kite_and_cold.jpg,kites in the sky above the sand
+            sunflower.bmp,a yellow sunflower in a field
+            sunflower.bmp,a close up of a sunflower
+            pets.jpg,a dog and a cat lying together
+            pets.jpg,two pets resting on the floor
+            dragonfly.bmp,a dragonfly resting on a plant
+            dragonfly.bmp,a close up of a dragonfly
+            """;
+
     private final FakeCaptioner captioner = new FakeCaptioner();
+    private final FakeCaptioner lstm = new FakeCaptioner(new ModelInfo("lstm-ep20", Path.of("models/lstm-ep20"),
+            "mobilenet-v2", "lstm", 2541, "test comparison model"));
+    private final FakeFileDialogs dialogs = new FakeFileDialogs();
     private PooledTaskExecutor executor;
     private MainViewModel vm;
     private MainView view;
@@ -58,7 +118,8 @@ class MainViewFxTest {
     @Start
     void start(Stage stage) {
         executor = PooledTaskExecutor.forJavaFx(2);
-        vm = new MainViewModel(dir -> captioner, executor, new FakeFileDialogs(), new FxClipboardSource(), tmp.resolve("state"));
+        vm = new MainViewModel(dir -> dir.getFileName().toString().startsWith("lstm") ? lstm : captioner, executor, dialogs,
+                new FxClipboardSource(), tmp.resolve("state"));
         view = MainView.build(vm);
         scene = new Scene(view.root(), 1280, 800);
         stage.setScene(scene);
@@ -94,6 +155,36 @@ class MainViewFxTest {
             captioner.broken.add("broken.jpg");
         }
         return dir;
+    }
+
+    /** Makes a fake write the given captions (and plausible alternatives) instead of "a photo of STEM". */
+    private static void speak(FakeCaptioner fake, Map<String, String> captions) {
+        fake.bestWords = p -> List.of(captions.getOrDefault(FakeCaptioner.stem(p), "a photo of " + FakeCaptioner.stem(p)).split(" "));
+        fake.alternativeWords = (p, k) -> {
+            List<String> best = fake.bestWords.apply(p);
+            List<String> alt = new java.util.ArrayList<>(best);
+            alt.set(0, k == 1 ? "the" : "one");
+            if (k == 2 && alt.size() > 3) {
+                alt.remove(alt.size() - 1);
+            }
+            return alt;
+        };
+    }
+
+    private Path referencesFor(Path photos) throws IOException {
+        return Files.writeString(photos.resolve("references.csv"), REFERENCES);
+    }
+
+    private void waitForScores(int expected) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> vm.items().stream().filter(i -> i.scores() != null).count() == expected
+                && vm.inspection().scoredCountProperty().get() == expected));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void shortcut(FxRobot robot, KeyCode... keys) {
+        robot.press(KeyCode.CONTROL);
+        robot.type(keys);
+        robot.release(KeyCode.CONTROL);
     }
 
     private void addAndWaitForCaptions(Path dir, int expected) throws Exception {
@@ -216,8 +307,79 @@ class MainViewFxTest {
     }
 
     @Test
+    void referencesScoreThePhotosAndAFailureIsReviewedWithTheKeyboardAndExported(FxRobot robot) throws Exception {
+        speak(captioner, RNN_CAPTIONS);
+        Path dir = photoFolder(false);
+        addAndWaitForCaptions(dir, PHOTOS.size());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tileCaptions(robot).contains("a man in a suit and tie"));
+
+        dialogs.references = referencesFor(dir);
+        robot.clickOn(caption(robot, "a man in a suit and tie"));
+        shortcut(robot, KeyCode.R); // File → Load references…
+        waitForScores(PHOTOS.size());
+        assertThat(robot.lookup("#score-summary").queryAs(Label.class).getText()).startsWith("CIDEr-D ").endsWith("over 9 photos");
+        assertThat(robot.lookup(".histogram-bar").queryAll()).isNotEmpty();
+        assertThat(robot.lookup("#references-status").queryAs(Label.class).getText()).isEqualTo("References: 9 of 9 photos");
+
+        fx(() -> {
+            vm.inspection().sortOrderProperty().set(SortOrder.CIDER_WORST);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> worstFirst = fx(() -> vm.inspection().visible().stream().map(PhotoItem::fileName).toList());
+        assertThat(worstFirst.get(worstFirst.size() - 1)).as("the caption equal to a reference is the best")
+                .isEqualTo("kite_and_cold.jpg");
+
+        shortcut(robot, KeyCode.DIGIT2); // View → Review
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> table = robot.lookup("#review-table").queryTableView();
+        assertThat(table.isVisible()).isTrue();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, table::isFocused);
+        assertThat(table.getItems()).hasSize(PHOTOS.size());
+        fx(() -> {
+            vm.selectedProperty().set(null);
+            return null;
+        });
+        robot.type(KeyCode.J); // the worst photo
+        PhotoItem worst = fx(() -> vm.selectedProperty().get());
+        assertThat(worst.fileName()).isEqualTo(worstFirst.get(0));
+        robot.type(KeyCode.F, KeyCode.DIGIT1, KeyCode.N);
+        assertThat(robot.lookup("#note").queryAs(javafx.scene.control.TextArea.class).isFocused()).isTrue();
+        robot.write("says what it is not").type(KeyCode.ENTER);
+        assertThat(fx(() -> worst.verdictProperty().get())).isEqualTo(Verdict.FAILURE);
+        assertThat(fx(() -> worst.failureCategoryProperty().get())).isEqualTo(FailureCategory.WRONG_OBJECT);
+        assertThat(fx(() -> worst.noteProperty().get())).isEqualTo("says what it is not");
+        assertThat(table.isFocused()).as("Enter returns to the table").isTrue();
+        robot.type(KeyCode.J, KeyCode.O);
+        PhotoItem second = fx(() -> vm.selectedProperty().get());
+        assertThat(second.fileName()).isEqualTo(worstFirst.get(1));
+        assertThat(fx(() -> second.verdictProperty().get())).isEqualTo(Verdict.OK);
+
+        dialogs.exportFile = tmp.resolve("export/review.csv");
+        shortcut(robot, KeyCode.E); // Export → Captions as CSV…
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(dialogs.exportFile));
+        List<CSVRecord> rows;
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(Files.newBufferedReader(dialogs.exportFile, StandardCharsets.UTF_8))) {
+            rows = parser.getRecords();
+        }
+        assertThat(rows).hasSize(PHOTOS.size() * 3);
+        CSVRecord failed = rows.stream().filter(r -> r.get("path").equals(worst.path().toString()) && r.get("rank").equals("1"))
+                .findFirst().orElseThrow();
+        assertThat(failed.get("verdict")).isEqualTo("failure");
+        assertThat(failed.get("category")).isEqualTo("wrong object");
+        assertThat(failed.get("note")).isEqualTo("says what it is not");
+        assertThat(failed.get("caption")).isEqualTo(RNN_CAPTIONS.get(FakeCaptioner.stem(worst.path())));
+        assertThat(Double.parseDouble(failed.get("cider_d"))).isEqualTo(fx(() -> worst.scores().ciderD()), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(failed.get("references")).contains(" | ");
+    }
+
+    @Test
     void screenshotsOfTheMainViews(FxRobot robot) throws Exception {
-        addAndWaitForCaptions(photoFolder(true), PHOTOS.size() + 1);
+        speak(captioner, RNN_CAPTIONS);
+        speak(lstm, LSTM_CAPTIONS);
+        Path photos = photoFolder(true);
+        addAndWaitForCaptions(photos, PHOTOS.size() + 1);
         fx(() -> {
             vm.selectedProperty().set(vm.items().stream().filter(i -> i.fileName().equals("parrot.jpg")).findFirst().orElseThrow());
             return null;
@@ -241,9 +403,85 @@ class MainViewFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         Path help = save(dir.resolve("help-dark.png"));
 
+        // Failure inspection: references, worst first, the histogram, reviews, a comparison.
         fx(() -> {
             view.toggleHelp();
             vm.themeProperty().set(Theme.LIGHT);
+            vm.loadReferences(referencesFor(photos));
+            return null;
+        });
+        waitForScores(PHOTOS.size());
+        fx(() -> {
+            InspectionViewModel inspection = vm.inspection();
+            inspection.sortOrderProperty().set(SortOrder.CIDER_WORST);
+            review("grace_hopper", Verdict.FAILURE, FailureCategory.WRONG_OBJECT, "a woman, not a man");
+            review("hot_dog", Verdict.FAILURE, FailureCategory.HALLUCINATED_OBJECT, "there is no dog");
+            review("pets", Verdict.FAILURE, FailureCategory.REPETITION, null);
+            review("owl", Verdict.FAILURE, FailureCategory.TOO_GENERIC, "say owl");
+            review("parrot", Verdict.OK, null, null);
+            review("kite_and_cold", Verdict.OK, null, null);
+            vm.selectedProperty().set(photo("owl"));
+            vm.notices().dismissAll();
+            return null;
+        });
+        waitForImages();
+        Path sortedGrid = save(dir.resolve("grid.png"));
+        javafx.scene.control.SplitPane detailSplit = (javafx.scene.control.SplitPane) view.detail().node();
+        fx(() -> {
+            detailSplit.setDividerPositions(0.3); // room for the alternatives, references and scores
+            return null;
+        });
+        waitForImages();
+        Path alternatives = saveNode(detailSplit, dir.resolve("photo-alternatives.png"));
+        fx(() -> {
+            detailSplit.setDividerPositions(0.42);
+            return null;
+        });
+
+        fx(() -> {
+            view.showView(1);
+            vm.selectedProperty().set(photo("grace_hopper"));
+            return null;
+        });
+        waitForImages();
+        Path review = save(dir.resolve("review.png"));
+        fx(() -> {
+            vm.themeProperty().set(Theme.DARK);
+            return null;
+        });
+        waitForImages();
+        Path reviewDark = save(dir.resolve("review-dark.png"));
+
+        fx(() -> {
+            vm.themeProperty().set(Theme.LIGHT);
+            vm.loadCompareModel(tmp.resolve("models/lstm-ep20"));
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> vm.items().stream()
+                .filter(i -> i.status() == PhotoStatus.DONE).allMatch(i -> i.compareScores() != null)));
+        fx(() -> {
+            vm.notices().dismissAll();
+            vm.inspection().sortOrderProperty().set(SortOrder.DISAGREEMENT);
+            view.showView(2);
+            vm.selectedProperty().set(vm.inspection().visible().get(0));
+            return null;
+        });
+        waitForImages();
+        Path compare = save(dir.resolve("compare.png"));
+
+        fx(() -> {
+            view.showView(0);
+            vm.inspection().showFilterProperty().set(ShowFilter.ALL);
+            vm.inspection().toggleBin(0);
+            return null;
+        });
+        waitForImages();
+        Path histogram = saveNode(view.filterBar().node(), dir.resolve("histogram.png"));
+        assertThat(fx(() -> vm.inspection().visible().size())).isLessThan(PHOTOS.size() + 1);
+
+        // Last, as the headless screen does not take a window grown back after shrinking it.
+        fx(() -> {
+            vm.inspection().toggleBin(0);
             scene.getWindow().setWidth(820);
             scene.getWindow().setHeight(600);
             return null;
@@ -251,10 +489,28 @@ class MainViewFxTest {
         waitForImages();
         Path narrow = save(dir.resolve("main-narrow.png"));
 
-        for (Path p : List.of(grid, dark, help, narrow)) {
+        for (Path p : List.of(grid, dark, help, narrow, sortedGrid, alternatives, review, reviewDark, compare, histogram)) {
             assertThat(p).isNotEmptyFile();
             assertThat(distinctColours(p)).as("%s is not blank", p).isGreaterThan(500);
         }
+    }
+
+    private PhotoItem photo(String stem) {
+        return vm.items().stream().filter(i -> FakeCaptioner.stem(i.path()).equals(stem)).findFirst().orElseThrow();
+    }
+
+    /** Sets a verdict as the review keys would (called on the FX thread). */
+    private void review(String stem, Verdict verdict, FailureCategory category, String note) {
+        PhotoItem item = photo(stem);
+        item.verdictProperty().set(verdict);
+        item.failureCategoryProperty().set(category);
+        item.noteProperty().set(note);
+    }
+
+    private static Path saveNode(Node node, Path file) throws Exception {
+        WritableImage image = fx(() -> node.snapshot(null, null));
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+        return file;
     }
 
     private Path save(Path file) throws Exception {

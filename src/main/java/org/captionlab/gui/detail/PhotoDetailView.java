@@ -128,7 +128,8 @@ public final class PhotoDetailView {
         status.visibleProperty().bind(vm.statusTextProperty().isNotEmpty());
         status.managedProperty().bind(status.visibleProperty());
 
-        VBox box = new VBox(10, title, status, captionSection(), wordsSection(), alternativesSection(), labelsSection());
+        VBox box = new VBox(10, title, status, captionSection(), wordsSection(), alternativesSection(), referencesSection(),
+                labelsSection());
         box.setPadding(new Insets(10, 12, 12, 12));
         box.getStyleClass().add("detail-info");
         box.setFillWidth(true);
@@ -301,6 +302,40 @@ public final class PhotoDetailView {
                 setStyle("-fx-alignment: CENTER-RIGHT;");
             }
         };
+    }
+
+    private Node referencesSection() {
+        Label heading = heading("References and scores");
+        heading.setTooltip(new Tooltip("The photo's reference captions and the per-image scores of the model's best caption "
+                + "against them (CIDEr-D over all scored photos)"));
+        Label scores = new Label();
+        scores.setId("detail-scores");
+        scores.getStyleClass().add("detail-scores");
+        scores.textProperty().bind(vm.scoresTextProperty());
+        scores.visibleProperty().bind(vm.scoresTextProperty().isNotEmpty());
+        scores.managedProperty().bind(scores.visibleProperty());
+        Label edited = new Label();
+        edited.getStyleClass().add("score-edited");
+        edited.textProperty().bind(vm.editedScoresTextProperty());
+        edited.visibleProperty().bind(vm.editedScoresTextProperty().isNotEmpty());
+        edited.managedProperty().bind(edited.visibleProperty());
+        VBox refs = new VBox(2);
+        refs.setId("detail-references");
+        Runnable rebuild = () -> {
+            refs.getChildren().clear();
+            for (String r : vm.references()) {
+                Label l = new Label("• " + r);
+                l.setWrapText(true);
+                l.getStyleClass().add("reference-text");
+                refs.getChildren().add(l);
+            }
+        };
+        vm.references().addListener((ListChangeListener<String>) c -> rebuild.run());
+        rebuild.run();
+        VBox box = new VBox(4, heading, scores, edited, refs);
+        box.visibleProperty().bind(Bindings.isNotEmpty(vm.references()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private Node labelsSection() {

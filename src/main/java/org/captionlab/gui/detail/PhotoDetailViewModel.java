@@ -2,6 +2,7 @@ package org.captionlab.gui.detail;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ObjectProperty;
@@ -13,6 +14,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.captionlab.encoder.ImageLabel;
+import org.captionlab.gui.library.CaptionScores;
 import org.captionlab.gui.library.PhotoItem;
 import org.captionlab.gui.library.PhotoStatus;
 import org.captionlab.search.Caption;
@@ -37,6 +39,9 @@ public final class PhotoDetailViewModel {
     private final ObservableList<AlternativeRow> alternatives = FXCollections.observableArrayList();
     private final ObservableList<WordProbability> words = FXCollections.observableArrayList();
     private final ObservableList<ImageLabel> labels = FXCollections.observableArrayList();
+    private final ObservableList<String> references = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper scoresText = new ReadOnlyStringWrapper(this, "scoresText", "");
+    private final ReadOnlyStringWrapper editedScoresText = new ReadOnlyStringWrapper(this, "editedScoresText", "");
     private final InvalidationListener refresh = obs -> refresh();
 
     public PhotoDetailViewModel() {
@@ -59,6 +64,9 @@ public final class PhotoDetailViewModel {
         item.editedCaptionProperty().addListener(refresh);
         item.errorProperty().addListener(refresh);
         item.staleProperty().addListener(refresh);
+        item.referencesProperty().addListener(refresh);
+        item.scoresProperty().addListener(refresh);
+        item.editedScoresProperty().addListener(refresh);
     }
 
     private void unwatch(PhotoItem item) {
@@ -68,6 +76,9 @@ public final class PhotoDetailViewModel {
         item.editedCaptionProperty().removeListener(refresh);
         item.errorProperty().removeListener(refresh);
         item.staleProperty().removeListener(refresh);
+        item.referencesProperty().removeListener(refresh);
+        item.scoresProperty().removeListener(refresh);
+        item.editedScoresProperty().removeListener(refresh);
     }
 
     private void refresh() {
@@ -82,6 +93,9 @@ public final class PhotoDetailViewModel {
             alternatives.clear();
             words.clear();
             labels.clear();
+            references.clear();
+            scoresText.set("");
+            editedScoresText.set("");
             return;
         }
         title.set(item.fileName());
@@ -113,6 +127,16 @@ public final class PhotoDetailViewModel {
         words.setAll(wp);
         List<ImageLabel> top = item.labelsProperty().get();
         labels.setAll(top.subList(0, Math.min(TOP_LABELS, top.size())));
+        if (!references.equals(item.references())) {
+            references.setAll(item.references());
+        }
+        scoresText.set(scores(item.scores()));
+        String edited = scores(item.editedScoresProperty().get());
+        editedScoresText.set(edited.isEmpty() ? "" : "Your caption: " + edited);
+    }
+
+    private static String scores(CaptionScores s) {
+        return s == null ? "" : String.format(Locale.ROOT, "CIDEr-D %.3f · BLEU-4 %.3f · ROUGE-L %.3f", s.ciderD(), s.bleu4(), s.rougeL());
     }
 
     private static String statusOf(PhotoItem item) {
@@ -188,6 +212,21 @@ public final class PhotoDetailViewModel {
     /** The best caption's words with their probabilities (and the end marker's, when emitted). */
     public ObservableList<WordProbability> words() {
         return words;
+    }
+
+    /** The photo's reference captions (empty without references). */
+    public ObservableList<String> references() {
+        return references;
+    }
+
+    /** "CIDEr-D 0.532 · BLEU-4 0.210 · ROUGE-L 0.447" of the model's best caption; empty when not scored. */
+    public ReadOnlyStringProperty scoresTextProperty() {
+        return scoresText.getReadOnlyProperty();
+    }
+
+    /** The same for the edited caption, "Your caption: CIDEr-D …"; empty when not edited or not scored. */
+    public ReadOnlyStringProperty editedScoresTextProperty() {
+        return editedScoresText.getReadOnlyProperty();
     }
 
     /** The encoder's top labels, at most {@link #TOP_LABELS}. */

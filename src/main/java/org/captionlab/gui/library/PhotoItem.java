@@ -39,6 +39,19 @@ public final class PhotoItem {
     private final StringProperty note = new SimpleStringProperty(this, "note");
     private final StringBinding modelCaption;
     private final StringBinding displayCaption;
+    // Failure inspection: references and scores (set by the view model when references load or scores are computed).
+    private final ReadOnlyObjectWrapper<List<String>> references = new ReadOnlyObjectWrapper<>(this, "references", List.of());
+    private final ReadOnlyObjectWrapper<CaptionScores> scores = new ReadOnlyObjectWrapper<>(this, "scores");
+    private final ReadOnlyObjectWrapper<CaptionScores> editedScores = new ReadOnlyObjectWrapper<>(this, "editedScores");
+    private String referenceId;
+    // Comparison with a second model.
+    private final ReadOnlyObjectWrapper<List<Caption>> compareCaptions = new ReadOnlyObjectWrapper<>(this, "compareCaptions", List.of());
+    private final ReadOnlyObjectWrapper<CaptionScores> compareScores = new ReadOnlyObjectWrapper<>(this, "compareScores");
+    private final ReadOnlyStringWrapper compareError = new ReadOnlyStringWrapper(this, "compareError");
+    private final StringBinding compareCaption;
+    /** The second model's own encoder output, when its encoder differs from the main model's. */
+    private EncodedImage compareEncoded;
+    private long compareGeneration = -1;
 
     /** Encoder output, kept so that new decoding settings never need a new forward pass. */
     private EncodedImage encoded;
@@ -51,6 +64,8 @@ public final class PhotoItem {
                 () -> captions.get().isEmpty() ? null : captions.get().get(0).text(), captions);
         displayCaption = Bindings.createStringBinding(
                 () -> editedCaption.get() != null ? editedCaption.get() : modelCaption.get(), editedCaption, modelCaption);
+        compareCaption = Bindings.createStringBinding(
+                () -> compareCaptions.get().isEmpty() ? null : compareCaptions.get().get(0).text(), compareCaptions);
     }
 
     public Path path() {
@@ -126,7 +141,121 @@ public final class PhotoItem {
         return displayCaption;
     }
 
+    /** The reference captions of the photo (empty when none were loaded or none match it). */
+    public ReadOnlyObjectProperty<List<String>> referencesProperty() {
+        return references.getReadOnlyProperty();
+    }
+
+    public List<String> references() {
+        return references.get();
+    }
+
+    /** True when reference captions are known for this photo. */
+    public boolean hasReferences() {
+        return !references.get().isEmpty();
+    }
+
+    /** The photo's id in the reference dataset (Flickr8k file name, COCO id), or null without references. */
+    public String referenceId() {
+        return referenceId;
+    }
+
+    /** Scores of the model's best caption, or null when the photo is not scored. */
+    public ReadOnlyObjectProperty<CaptionScores> scoresProperty() {
+        return scores.getReadOnlyProperty();
+    }
+
+    public CaptionScores scores() {
+        return scores.get();
+    }
+
+    /** Scores of the hand-edited caption (over the same set), or null when not edited or not scored. */
+    public ReadOnlyObjectProperty<CaptionScores> editedScoresProperty() {
+        return editedScores.getReadOnlyProperty();
+    }
+
+    /** The comparison model's captions, best first; empty without a comparison. */
+    public ReadOnlyObjectProperty<List<Caption>> compareCaptionsProperty() {
+        return compareCaptions.getReadOnlyProperty();
+    }
+
+    public List<Caption> compareCaptions() {
+        return compareCaptions.get();
+    }
+
+    /** The comparison model's best caption, or null. */
+    public StringBinding compareCaptionProperty() {
+        return compareCaption;
+    }
+
+    /** Scores of the comparison model's best caption, or null. */
+    public ReadOnlyObjectProperty<CaptionScores> compareScoresProperty() {
+        return compareScores.getReadOnlyProperty();
+    }
+
+    public CaptionScores compareScores() {
+        return compareScores.get();
+    }
+
+    /** Why the comparison model could not caption the photo, or null. */
+    public ReadOnlyStringProperty compareErrorProperty() {
+        return compareError.getReadOnlyProperty();
+    }
+
     // ---- state changes, made by the view model on the UI thread ----
+
+    /** Sets the references (empty list and null id: none). */
+    public void setReferences(String id, List<String> value) {
+        referenceId = value.isEmpty() ? null : id;
+        references.set(List.copyOf(value));
+    }
+
+    /** Sets the scores of the model's caption and of the edited one (either may be null). */
+    public void setScores(CaptionScores model, CaptionScores edited) {
+        scores.set(model);
+        editedScores.set(edited);
+    }
+
+    public void setCompareScores(CaptionScores value) {
+        compareScores.set(value);
+    }
+
+    public EncodedImage compareEncoded() {
+        return compareEncoded;
+    }
+
+    public void setCompareEncoded(EncodedImage value) {
+        compareEncoded = value;
+    }
+
+    public long compareGeneration() {
+        return compareGeneration;
+    }
+
+    /** Stores the comparison model's captions decoded with the settings of {@code generation}. */
+    public void setCompareCaptions(List<Caption> value, long generation) {
+        compareCaptions.set(List.copyOf(value));
+        compareGeneration = generation;
+        compareError.set(null);
+    }
+
+    /** Marks the comparison failed for this photo. */
+    public void setCompareFailed(String reason) {
+        compareCaptions.set(List.of());
+        compareScores.set(null);
+        compareGeneration = -1;
+        compareError.set(reason);
+    }
+
+    /** Forgets the comparison model's results (comparison closed or another comparison model). */
+    public void resetCompare() {
+        compareEncoded = null;
+        compareCaptions.set(List.of());
+        compareScores.set(null);
+        compareGeneration = -1;
+        compareError.set(null);
+    }
+
 
     /** Cached encoder output, or null when the photo was not encoded (or the encoder changed). */
     public EncodedImage encoded() {
@@ -157,6 +286,8 @@ public final class PhotoItem {
     /** Marks the photo failed with a one-sentence reason; earlier captions are dropped. */
     public void setFailed(String reason) {
         captions.set(List.of());
+        scores.set(null);
+        editedScores.set(null);
         error.set(reason);
         stale.set(false);
         status.set(PhotoStatus.FAILED);
@@ -166,6 +297,8 @@ public final class PhotoItem {
     public void resetModelResults() {
         setEncoded(null);
         captions.set(List.of());
+        scores.set(null);
+        editedScores.set(null);
         decodedGeneration = -1;
         error.set(null);
         stale.set(false);
