@@ -285,6 +285,7 @@ public final class MainViewModel implements AutoCloseable {
         }
         ModelInfo previous = model.get();
         model.set(info);
+        decoding.setRecommended(info.recommended());
         if (pendingModel == null) {
             modelState.set(ModelState.READY);
             modelStatus.set(readyText(info));

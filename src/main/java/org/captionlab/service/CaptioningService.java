@@ -57,7 +57,7 @@ public final class CaptioningService implements Captioner {
         bundle.checkEncoder(encoder.id(), encoder.featureDim(), encoder.weightsSha256());
         Manifest m = bundle.manifest();
         this.info = new ModelInfo(m.name(), bundle.directory(), encoder.id(), m.decoder().cell().id(),
-                bundle.vocabulary().size(), summary(m));
+                bundle.vocabulary().size(), summary(m), defaultOptions());
     }
 
     /**
@@ -124,7 +124,7 @@ public final class CaptioningService implements Captioner {
     public DecodeOptions defaultOptions() {
         Manifest.Decoding d = bundle.manifest().decoding();
         if (d == null) {
-            return DecodeOptions.beam(3, 3);
+            return ModelInfo.FALLBACK_OPTIONS;
         }
         int width = Math.max(1, d.beamWidth());
         Strategy strategy = width == 1 ? Strategy.GREEDY : Strategy.BEAM;

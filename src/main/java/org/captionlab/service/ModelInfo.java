@@ -1,6 +1,7 @@
 package org.captionlab.service;
 
 import java.nio.file.Path;
+import org.captionlab.search.DecodeOptions;
 
 /**
  * What the user needs to know about the loaded caption model.
@@ -11,6 +12,20 @@ import java.nio.file.Path;
  * @param cell           {@code rnn} or {@code lstm}
  * @param vocabularySize number of tokens
  * @param summary        one line on training data and metrics from the manifest
+ * @param recommended    the decoding options the model's manifest recommends (chosen on the dev split)
  */
-public record ModelInfo(String name, Path directory, String encoderId, String cell, int vocabularySize, String summary) {
+public record ModelInfo(String name, Path directory, String encoderId, String cell, int vocabularySize, String summary,
+                        DecodeOptions recommended) {
+
+    /** Beam 3, three alternatives: what a model without recommendations is decoded with. */
+    public static final DecodeOptions FALLBACK_OPTIONS = DecodeOptions.beam(3, 3);
+
+    public ModelInfo {
+        recommended = recommended == null ? FALLBACK_OPTIONS : recommended;
+    }
+
+    /** A model without decoding recommendations. */
+    public ModelInfo(String name, Path directory, String encoderId, String cell, int vocabularySize, String summary) {
+        this(name, directory, encoderId, cell, vocabularySize, summary, FALLBACK_OPTIONS);
+    }
 }

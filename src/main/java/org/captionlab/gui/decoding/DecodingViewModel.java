@@ -37,6 +37,8 @@ public final class DecodingViewModel {
     /** Beam search with three alternatives: shows the alternatives panel filled from the start. */
     public static final DecodeOptions DEFAULTS = new DecodeOptions(Strategy.BEAM, 3, 3, DecodeOptions.DEFAULT_MAX_LENGTH, 0.0, 0, 1.0, 0L);
 
+    private DecodeOptions recommended = DEFAULTS;
+
     private final ObjectProperty<Strategy> strategy = new SimpleObjectProperty<>(this, "strategy");
     private final IntegerProperty beamWidth = new SimpleIntegerProperty(this, "beamWidth");
     private final IntegerProperty alternatives = new SimpleIntegerProperty(this, "alternatives");
@@ -89,9 +91,26 @@ public final class DecodingViewModel {
         recompute();
     }
 
-    /** Back to {@link #DEFAULTS}. */
+    /** Back to the loaded model's recommended options ({@link #DEFAULTS} before a model is loaded). */
     public void reset() {
-        set(DEFAULTS);
+        set(recommended);
+    }
+
+    /**
+     * Takes the loaded model's recommended options as the defaults; the current options follow them
+     * unless the user has changed something.
+     */
+    public void setRecommended(DecodeOptions options) {
+        DecodeOptions previous = recommended;
+        recommended = options == null ? DEFAULTS : options;
+        if (optionsProperty().get().equals(previous)) {
+            set(recommended);
+        }
+    }
+
+    /** The options {@link #reset} goes back to. */
+    public DecodeOptions recommended() {
+        return recommended;
     }
 
     private void recompute() {

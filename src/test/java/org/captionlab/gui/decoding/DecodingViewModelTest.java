@@ -77,4 +77,19 @@ class DecodingViewModelTest {
         assertThat(vm.options().maxLength()).isEqualTo(1);
         assertThat(vm.options().lengthAlpha()).isZero();
     }
+
+    @Test
+    void unchangedControlsFollowTheModelsRecommendationAndResetGoesBackToIt() {
+        DecodingViewModel vm = new DecodingViewModel();
+        DecodeOptions recommended = new DecodeOptions(Strategy.BEAM, 3, 3, 20, 1.0, 2, 1.0, 0L);
+        vm.setRecommended(recommended);
+        assertThat(vm.optionsProperty().get()).isEqualTo(recommended);
+
+        vm.beamWidthProperty().set(5);
+        DecodeOptions other = new DecodeOptions(Strategy.BEAM, 4, 2, 16, 0.5, 0, 1.0, 0L);
+        vm.setRecommended(other);
+        assertThat(vm.optionsProperty().get().beamWidth()).as("the user's change is kept").isEqualTo(5);
+        vm.reset();
+        assertThat(vm.optionsProperty().get()).isEqualTo(other);
+    }
 }
