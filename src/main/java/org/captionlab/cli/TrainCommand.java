@@ -106,7 +106,8 @@ final class TrainCommand implements Callable<Integer> {
         AtomicBoolean cancelled = new AtomicBoolean();
         Thread hook = new Thread(() -> cancelled.set(true), "train-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
-        String commandLine = "captionlab train " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        // originalArgs() holds the whole command line, the sub-command name included.
+        String commandLine = "captionlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         TrainingService.Request request = new TrainingService.Request(data.spec(trainSplit), data.spec(valSplit), encoder,
                 encoderWeights, config, out, resume, commandLine);
         Trainer.Outcome outcome;

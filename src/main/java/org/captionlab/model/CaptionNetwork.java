@@ -192,10 +192,18 @@ public final class CaptionNetwork implements AutoCloseable {
         }
     }
 
-    /** Writes the graph, its weights and its Adam state (temporary file, then move). */
+    /** Writes the graph, its weights and its Adam state (temporary file, then move): a training checkpoint. */
     public void save(Path file) throws IOException {
+        save(file, true);
+    }
+
+    /**
+     * Writes the graph and its weights, with the Adam state only if asked: a model bundle for captioning
+     * leaves it out, which makes the file three times smaller (Adam keeps two parameter-sized arrays).
+     */
+    public void save(Path file, boolean withUpdaterState) throws IOException {
         checkOpen();
-        AtomicFiles.write(file, out -> ModelSerializer.writeModel(graph, out, true));
+        AtomicFiles.write(file, out -> ModelSerializer.writeModel(graph, out, withUpdaterState));
     }
 
     /** The decoder's shape. */

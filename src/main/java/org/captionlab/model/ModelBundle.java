@@ -131,7 +131,8 @@ public final class ModelBundle implements AutoCloseable {
         Path weightsFile = resolveForSave(directory, manifest.files().weights());
         Files.createDirectories(directory);
         vocabulary.save(vocabularyFile);
-        network.save(weightsFile);
+        // Captioning needs the weights only; training state lives in the trainer's checkpoint.
+        network.save(weightsFile, false);
         Manifest written = manifest.withFiles(manifest.files().withWeightsSha256(Hashing.sha256(weightsFile)));
         written.write(manifestFile);
         LOG.info("saved model '{}' to {}", manifest.name(), directory);
@@ -217,15 +218,16 @@ public final class ModelBundle implements AutoCloseable {
     }
 
     /**
-     * The trainable network with its Adam state, read from the weights file on first call (to fine-tune or resume
-     * training); closed with the bundle.
+     * The trainable network, read from the weights file on first call (to fine-tune); bundles are saved without
+     * the optimiser state, so Adam starts afresh (resuming a run uses the trainer's checkpoint instead). Closed with
+     * the bundle.
      */
     public synchronized CaptionNetwork network() throws IOException {
         if (closed) {
             throw new IllegalStateException("model bundle '" + manifest.name() + "' is closed");
         }
         if (network == null) {
-            network = CaptionNetwork.load(directory.resolve(manifest.files().weights()), true);
+            network = CaptionNetwork.load(directory.resolve(manifest.files().weights()), false);
         }
         return network;
     }

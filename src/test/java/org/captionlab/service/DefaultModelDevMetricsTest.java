@@ -1,0 +1,45 @@
+package org.captionlab.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.captionlab.SharedAssets;
+import org.captionlab.encoder.MobileNetV2Encoder;
+import org.captionlab.eval.Metric;
+import org.captionlab.model.ModelBundle;
+import org.captionlab.util.ProgressListener;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code evaluate} on the Flickr8k dev split reproduces the dev metrics recorded in the shipped model's
+ * manifest. Features are computed afresh (empty cache), so this also checks that image loading and the
+ * encoder give the features the model was evaluated with; the tolerance allows for float16 rounding in
+ * the feature cache, nothing more.
+ */
+class DefaultModelDevMetricsTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void devMetricsMatchTheManifest() throws IOException {
+        Path flickr = SharedAssets.require("flickr8k");
+        DatasetSpec dev = new DatasetSpec("flickr8k", flickr.resolve("images"), flickr.resolve("captions.txt"),
+                flickr.resolve("Flickr_8k.devImages.txt").toString());
+        Path model = Path.of("models", "default");
+        try (CaptioningService service = new CaptioningService(ModelBundle.load(model),
+                MobileNetV2Encoder.open(SharedAssets.mobileNetWeights()))) {
+            Map<String, Double> recorded = service.bundle().manifest().metrics().get("dev-beam7");
+            EvaluationService.Run run = EvaluationService.evaluateModel(new Settings(home, model), service, dev,
+                    service.defaultOptions(), ProgressListener.NONE, ProgressListener.NONE, () -> false);
+            assertThat(run.result().perImage()).hasSize(1000);
+            for (Metric m : Metric.values()) {
+                assertThat(run.result().corpus(m)).as(m.label()).isCloseTo(recorded.get(m.label()), within(5e-4));
+            }
+        }
+    }
+}
