@@ -56,7 +56,7 @@ final class BenchCommand implements Callable<Integer> {
         ImageLoader loader = new ImageLoader();
         List<Timing> timings = new ArrayList<>();
         double reference = median(this::referenceWorkload, 1);
-        timings.add(new Timing("reference (512×4096 float mat-vec ×200)", reference));
+        timings.add(new Timing("reference workload, per run (512×4096 mat-vec ×200)", reference));
         try (CaptioningService service = modelOptions.openService(spec.commandLine().getErr())) {
             List<BufferedImage> images = new ArrayList<>();
             timings.add(new Timing("load + convert", median(() -> {
@@ -77,12 +77,15 @@ final class BenchCommand implements Callable<Integer> {
             timings.add(new Timing("decode greedy", median(() -> decodeAll(service, features, greedy), paths.size())));
             timings.add(new Timing("decode beam 3", median(() -> decodeAll(service, features, DecodeOptions.beam(3, 3)), paths.size())));
             timings.add(new Timing("decode beam 5", median(() -> decodeAll(service, features, DecodeOptions.beam(5, 5)), paths.size())));
+            DecodeOptions recommended = service.defaultOptions();
+            timings.add(new Timing("decode model default (" + EvaluateCommand.describe(recommended) + ")",
+                    median(() -> decodeAll(service, features, recommended), paths.size())));
             out.printf("bench: %d images, model %s, %d timed rounds (median), Java %s, %d cores%n", paths.size(),
                     service.model().name(), repeat, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         }
-        out.printf("%-42s %12s %14s%n", "stage", "ms/image", "× reference");
+        out.printf("%-72s %10s %12s%n", "stage", "ms/image", "× reference");
         for (Timing t : timings) {
-            out.printf(Locale.ROOT, "%-42s %12.2f %14.2f%n", t.stage(), t.millisPerImage(), t.millisPerImage() / reference);
+            out.printf(Locale.ROOT, "%-72s %10.2f %12.3f%n", t.stage(), t.millisPerImage(), t.millisPerImage() / reference);
         }
         out.flush();
         return CaptionLabCommand.OK;
