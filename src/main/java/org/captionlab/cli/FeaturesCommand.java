@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.captionlab.data.CaptionDataset;
 import org.captionlab.data.FeatureCache;
 import org.captionlab.encoder.EncoderWeights;
@@ -45,25 +44,17 @@ final class FeaturesCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Settings settings = Settings.fromEnvironment();
         CaptionDataset dataset = DatasetLoading.load(data.spec(split));
-        AtomicBoolean cancelled = new AtomicBoolean();
-        Thread hook = new Thread(() -> cancelled.set(true), "features-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (ImageEncoder enc = ImageEncoders.open(encoder, encoderWeights, EncoderWeights.Environment.system(settings.home()),
+        try (Interruption interruption = new Interruption("features");
+             ImageEncoder enc = ImageEncoders.open(encoder, encoderWeights, EncoderWeights.Environment.system(settings.home()),
                 new ConsoleProgress(err, "downloading encoder weights", "bytes"));
              FeatureCache cache = FeatureCache.open(settings.featureCacheDir(), enc.id(), enc.weightsSha256(), enc.featureDim())) {
-            FeatureSet set = FeatureSet.of(dataset, enc, cache, new ConsoleProgress(err, "features", "images"), cancelled::get);
+            FeatureSet set = FeatureSet.of(dataset, enc, cache, new ConsoleProgress(err, "features", "images"), interruption::requested);
             for (String p : set.problems()) {
                 err.println("captionlab features: " + p);
             }
             out.printf("%,d images have features (%,d encoded now) in %s%n", set.examples().size(), set.encoded(), cache.file());
             out.flush();
             return set.problems().isEmpty() ? CaptionLabCommand.OK : CaptionLabCommand.SOME_FAILED;
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // shutting down already
-            }
         }
     }
 }

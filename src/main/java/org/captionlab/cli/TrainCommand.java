@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.captionlab.model.CellType;
 import org.captionlab.service.Settings;
 import org.captionlab.service.TrainingService;
@@ -103,15 +102,12 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         TrainingConfig config = new TrainingConfig(CellType.parse(cell), embedding, hidden, dropout, epochs, batch, lr,
                 lrDecay, clip, tbptt, l2, seed, minCount, maxLength, patience, valImages);
-        AtomicBoolean cancelled = new AtomicBoolean();
-        Thread hook = new Thread(() -> cancelled.set(true), "train-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
         // originalArgs() holds the whole command line, the sub-command name included.
         String commandLine = "captionlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         TrainingService.Request request = new TrainingService.Request(data.spec(trainSplit), data.spec(valSplit), encoder,
                 encoderWeights, config, out, resume, commandLine);
         Trainer.Outcome outcome;
-        try {
+        try (Interruption interruption = new Interruption("train")) {
             outcome = TrainingService.run(Settings.fromEnvironment(), request, new TrainingService.Listener() {
                 @Override
                 public ProgressListener features(String split) {
@@ -154,13 +150,7 @@ final class TrainCommand implements Callable<Integer> {
                             s.gradNormMean(), s.gradNormMax(), s.spectralRadius(), s.seconds(), best ? "  (best, saved)" : "");
                     stdout.flush();
                 }
-            }, cancelled::get);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is already shutting down (Ctrl-C): nothing to remove
-            }
+            }, interruption::requested);
         }
         if (outcome.best() == null) {
             err.println("captionlab train: no epoch finished; nothing saved");
