@@ -8,7 +8,6 @@ import javafx.stage.Stage;
 import org.captionlab.gui.task.PooledTaskExecutor;
 import org.captionlab.service.CaptioningService;
 import org.captionlab.service.Settings;
-import org.captionlab.util.ProgressListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +37,8 @@ public final class CaptionLabApp extends Application {
         Path encoderWeights = weights != null ? Path.of(weights) : null;
         executor = PooledTaskExecutor.forJavaFx(2);
         vm = new MainViewModel(
-                dir -> CaptioningService.open(settings, dir, encoderWeights, ProgressListener.NONE),
+                // The progress is the encoder weights' download, shown in the status bar.
+                CaptionerFactory.reporting((dir, progress) -> CaptioningService.open(settings, dir, encoderWeights, progress)),
                 executor,
                 new FxFileDialogs(() -> stage),
                 new FxClipboardSource(),

@@ -3,10 +3,12 @@ package org.captionlab.gui;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.captionlab.service.Captioner;
+import org.captionlab.util.ProgressListener;
 
 /**
- * Opens a caption model bundle. The app passes the service's factory; tests pass fakes. Called on a
- * worker thread; may take seconds.
+ * Opens a caption model bundle. The app passes the service's factory; tests pass fakes (a lambda for
+ * {@link #open(Path)} is enough). Called on a worker thread; may take seconds, or minutes when the
+ * encoder weights have to be downloaded first.
  */
 @FunctionalInterface
 public interface CaptionerFactory {
@@ -16,4 +18,33 @@ public interface CaptionerFactory {
      *                     encoder weights, …)
      */
     Captioner open(Path modelDir) throws IOException;
+
+    /**
+     * As {@link #open(Path)}, reporting the progress of slow preparation (the download of encoder weights,
+     * in bytes) on the calling worker thread. The default ignores {@code progress}.
+     */
+    default Captioner open(Path modelDir, ProgressListener progress) throws IOException {
+        return open(modelDir);
+    }
+
+    /** A factory from a function that reports progress (the app's: the captioning service). */
+    static CaptionerFactory reporting(Reporting opener) {
+        return new CaptionerFactory() {
+            @Override
+            public Captioner open(Path modelDir) throws IOException {
+                return opener.open(modelDir, ProgressListener.NONE);
+            }
+
+            @Override
+            public Captioner open(Path modelDir, ProgressListener progress) throws IOException {
+                return opener.open(modelDir, progress);
+            }
+        };
+    }
+
+    /** Opens a model bundle reporting progress; see {@link #open(Path, ProgressListener)}. */
+    @FunctionalInterface
+    interface Reporting {
+        Captioner open(Path modelDir, ProgressListener progress) throws IOException;
+    }
 }

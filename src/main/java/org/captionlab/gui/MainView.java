@@ -89,10 +89,12 @@ public final class MainView {
 
         ThumbnailCache thumbnails = new ThumbnailCache(THUMBNAIL_CACHE_SIZE, LibraryView.IMAGE_WIDTH, LibraryView.IMAGE_HEIGHT);
         library = new LibraryView(vm.inspection().visible(), vm.selectedProperty(), thumbnails, this::editCaption, gridPlaceholder());
-        detail = new PhotoDetailView(vm.detail());
+        // The detail pane and the review panel show the same selected photo: one decode serves both.
+        ThumbnailCache previews = new ThumbnailCache(4, PhotoDetailView.PREVIEW_SIZE, PhotoDetailView.PREVIEW_SIZE);
+        detail = new PhotoDetailView(vm.detail(), previews);
         decoding = new DecodingView(vm.decoding());
         filterBar = new FilterBar(vm.inspection());
-        review = new ReviewView(vm.inspection(), thumbnails);
+        review = new ReviewView(vm.inspection(), thumbnails, previews);
         compare = new CompareView(vm.inspection(), thumbnails, vm.modelProperty(), vm.compareModelProperty(),
                 vm.compareStatusProperty(), vm::openCompareModel, vm::closeComparison);
 

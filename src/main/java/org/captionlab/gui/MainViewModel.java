@@ -16,9 +16,12 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import javax.imageio.ImageIO;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ObjectProperty;
@@ -60,6 +63,7 @@ import org.captionlab.search.Caption;
 import org.captionlab.search.DecodeOptions;
 import org.captionlab.service.ModelInfo;
 import org.captionlab.util.AtomicFiles;
+import org.captionlab.util.ProgressListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,6 +89,8 @@ public final class MainViewModel implements AutoCloseable {
 
     /** How long after a change the project and settings are written. */
     public static final Duration DEFAULT_AUTOSAVE_DELAY = Duration.ofSeconds(2);
+    /** Shortest interval between two progress texts of a model's preparation. */
+    static final long PROGRESS_INTERVAL_MS = 100;
     /** Shortest time between two scoring passes while a batch runs. */
     static final Duration MIN_SCORING_INTERVAL = Duration.ofSeconds(1);
     /** Failures reported one by one per batch; further ones share a single summary notice. */
@@ -133,6 +139,8 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper compareStatus = new ReadOnlyStringWrapper(this, "compareStatus", "");
     private final LinkedHashSet<PhotoItem> compareQueue = new LinkedHashSet<>();
     private Path pendingCompare;
+    /** The comparison model being opened now (UI thread), for its progress reports. */
+    private Path loadingCompare;
     private long compareToken;
 
     // Export.
@@ -145,6 +153,8 @@ public final class MainViewModel implements AutoCloseable {
     private PhotoItem inFlight;
     private boolean busy;
     private Path pendingModel;
+    /** The model being opened now (UI thread), for its progress reports. */
+    private Path loadingModel;
     private long generation;
     private int failureNotices;
     private Notice failureSummary;
@@ -264,8 +274,15 @@ public final class MainViewModel implements AutoCloseable {
 
     private void startLoad(Path dir) {
         busy = true;
+        loadingModel = dir;
+        ProgressListener progress = preparationProgress(text -> {
+            // A newer request, or the end of this load, makes late reports meaningless.
+            if (!closed && loadingModel == dir && pendingModel == null) {
+                modelStatus.set("Loading model '" + nameOf(dir) + "': " + text);
+            }
+        });
         executor.execute(BackgroundTask.of("load model " + dir, () -> {
-            var captioner = captioners.open(dir);
+            var captioner = captioners.open(dir, progress);
             ModelInfo info;
             try {
                 info = captioner.model();
@@ -278,8 +295,43 @@ public final class MainViewModel implements AutoCloseable {
         }).onSuccess(this::modelLoaded).onFailure(e -> modelFailed(dir, e)));
     }
 
+    /**
+     * A listener for a model's preparation (called on the worker thread) that hands a status text, at
+     * most every {@link #PROGRESS_INTERVAL_MS} ms and always for the first and last report, to
+     * {@code show} on the UI thread: a download reports every 64 KiB, which would flood the UI queue.
+     */
+    private ProgressListener preparationProgress(Consumer<String> show) {
+        AtomicLong lastShown = new AtomicLong(Long.MIN_VALUE);
+        return (done, total, message) -> {
+            long now = clock.millis();
+            long last = lastShown.get();
+            boolean edge = done == 0 || (total > 0 && done >= total);
+            if (!edge && last != Long.MIN_VALUE && now - last < PROGRESS_INTERVAL_MS) {
+                return;
+            }
+            lastShown.set(now);
+            String text = preparationText(done, total, message);
+            executor.uiThread().execute(() -> show.accept(text));
+        };
+    }
+
+    /** "Downloading encoder weights: 1.2 / 3.4 MB" for byte counts; otherwise the message itself. */
+    static String preparationText(long done, long total, String message) {
+        boolean bytes = message != null && message.startsWith("downloading") && (total > 1 || done > 1);
+        if (bytes) {
+            return total > 0
+                    ? String.format(Locale.ROOT, "Downloading encoder weights: %.1f / %.1f MB", done / 1e6, total / 1e6)
+                    : String.format(Locale.ROOT, "Downloading encoder weights: %.1f MB", done / 1e6);
+        }
+        if (message == null || message.isBlank()) {
+            return total > 0 ? Formats.percent((double) done / total) : "…";
+        }
+        return Character.toUpperCase(message.charAt(0)) + message.substring(1) + " …";
+    }
+
     private void modelLoaded(ModelInfo info) {
         busy = false;
+        loadingModel = null;
         if (closed) {
             return;
         }
@@ -322,6 +374,7 @@ public final class MainViewModel implements AutoCloseable {
 
     private void modelFailed(Path dir, Throwable error) {
         busy = false;
+        loadingModel = null;
         if (closed) {
             return;
         }
@@ -642,8 +695,14 @@ public final class MainViewModel implements AutoCloseable {
 
     private void startCompareLoad(Path dir) {
         busy = true;
+        loadingCompare = dir;
+        ProgressListener progress = preparationProgress(text -> {
+            if (!closed && loadingCompare == dir && pendingCompare == null) {
+                compareStatus.set("Loading comparison model '" + nameOf(dir) + "': " + text);
+            }
+        });
         executor.execute(BackgroundTask.of("load comparison model " + dir, () -> {
-            var captioner = captioners.open(dir);
+            var captioner = captioners.open(dir, progress);
             ModelInfo info;
             try {
                 info = captioner.model();
@@ -658,6 +717,7 @@ public final class MainViewModel implements AutoCloseable {
 
     private void compareModelLoaded(ModelInfo info) {
         busy = false;
+        loadingCompare = null;
         if (closed) {
             return;
         }
@@ -681,6 +741,7 @@ public final class MainViewModel implements AutoCloseable {
 
     private void compareModelFailed(Path dir, Throwable error) {
         busy = false;
+        loadingCompare = null;
         if (closed) {
             return;
         }

@@ -9,8 +9,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.Executor;
 import javax.imageio.ImageIO;
 import org.captionlab.gui.library.PhotoItem;
 import org.captionlab.gui.library.PhotoStatus;
@@ -18,7 +21,9 @@ import org.captionlab.gui.notice.Notice;
 import org.captionlab.gui.project.FailureCategory;
 import org.captionlab.gui.project.ProjectStore;
 import org.captionlab.gui.project.Verdict;
+import org.captionlab.gui.task.BackgroundTask;
 import org.captionlab.gui.task.DirectTaskExecutor;
+import org.captionlab.gui.task.TaskExecutor;
 import org.captionlab.search.Strategy;
 import org.captionlab.service.ModelInfo;
 import org.junit.jupiter.api.AfterEach;
@@ -71,6 +76,59 @@ class MainViewModelTest {
 
     private static List<String> messages(MainViewModel vm) {
         return vm.notices().items().stream().map(Notice::message).toList();
+    }
+
+    @Test
+    void theEncoderWeightsDownloadIsShownThrottledThroughTheUiThread() {
+        // The worker runs at once; what it hands to the UI thread waits in a queue until the test drains it.
+        Deque<Runnable> uiQueue = new ArrayDeque<>();
+        TaskExecutor executor = new TaskExecutor() {
+            @Override
+            public <T> void execute(BackgroundTask<T> task) {
+                task.run(uiQueue::add);
+            }
+
+            @Override
+            public Executor uiThread() {
+                return uiQueue::add;
+            }
+        };
+        long total = 3_400_000;
+        CaptionerFactory downloading = CaptionerFactory.reporting((dir, progress) -> {
+            progress.progress(0, total, "downloading mobilenet_v2_1.0_224.tflite");
+            // 120 kB every 10 ms: 29 reports, of which the throttle passes one per 100 ms.
+            for (long done = 120_000; done < total; done += 120_000) {
+                clock.advance(Duration.ofMillis(10));
+                progress.progress(done, total, "downloading mobilenet_v2_1.0_224.tflite");
+            }
+            progress.progress(total, total, "downloading mobilenet_v2_1.0_224.tflite");
+            return captioner;
+        });
+        MainViewModel vm = newViewModel(downloading, executor);
+        List<String> statuses = new ArrayList<>();
+        vm.modelStatusProperty().addListener((o, a, b) -> statuses.add(b));
+
+        vm.loadModel(tmp.resolve("models/default"));
+        assertThat(statuses).as("nothing reaches the view model off the UI thread").containsExactly("Loading model 'default' …");
+        while (!uiQueue.isEmpty()) {
+            uiQueue.poll().run();
+        }
+
+        assertThat(statuses).containsExactly(
+                "Loading model 'default' …",
+                "Loading model 'default': Downloading encoder weights: 0.0 / 3.4 MB",
+                "Loading model 'default': Downloading encoder weights: 1.2 / 3.4 MB",
+                "Loading model 'default': Downloading encoder weights: 2.4 / 3.4 MB",
+                "Loading model 'default': Downloading encoder weights: 3.4 / 3.4 MB",
+                "Model 'default' ready (mobilenet-v2, rnn, 2,541 words)");
+    }
+
+    @Test
+    void preparationTextsForBytesUnknownTotalsAndOtherMessages() {
+        assertThat(MainViewModel.preparationText(1_234_567, -1, "downloading vgg16.zip"))
+                .isEqualTo("Downloading encoder weights: 1.2 MB");
+        assertThat(MainViewModel.preparationText(0, -1, "downloading VGG16 ImageNet weights (about 500 MB)"))
+                .isEqualTo("Downloading VGG16 ImageNet weights (about 500 MB) …");
     }
 
     @Test

@@ -17,8 +17,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.Image;
-import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -34,6 +32,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.captionlab.encoder.ImageLabel;
 import org.captionlab.gui.Formats;
 import org.captionlab.gui.library.PhotoItem;
+import org.captionlab.gui.library.ThumbnailCache;
+import org.captionlab.gui.library.ThumbnailView;
 
 /**
  * The selected photo: the image fitted to the pane, the caption (editable), the best caption's words
@@ -41,20 +41,28 @@ import org.captionlab.gui.library.PhotoItem;
  */
 public final class PhotoDetailView {
 
-    /** Longest side of the preview image in pixels; keeps a 50-megapixel photo from filling the heap. */
-    private static final double PREVIEW_SIZE = 1600;
+    /**
+     * Longest side of the preview image in pixels (the size of the previews cache the view is given); keeps
+     * a 50-megapixel photo from filling the heap.
+     */
+    public static final double PREVIEW_SIZE = 1600;
 
     private final PhotoDetailViewModel vm;
     private final SplitPane root = new SplitPane();
-    private final ImageView image = new ImageView();
+    private final ThumbnailCache previews;
+    private final ThumbnailView image = new ThumbnailView();
     private final TextField captionField = new TextField();
     private final FlowPane words = new FlowPane(4, 4);
     private final TableView<AlternativeRow> alternatives = new TableView<>();
     private final GridPane labels = new GridPane();
     private boolean editing;
 
-    public PhotoDetailView(PhotoDetailViewModel vm) {
+    /**
+     * @param previews decodes the selected photo upright in the background, at {@link #PREVIEW_SIZE}
+     */
+    public PhotoDetailView(PhotoDetailViewModel vm, ThumbnailCache previews) {
         this.vm = vm;
+        this.previews = previews;
         root.setOrientation(Orientation.VERTICAL);
         root.getStyleClass().add("detail");
         root.setId("detail");
@@ -94,10 +102,8 @@ public final class PhotoDetailView {
         StackPane pane = new StackPane(image);
         pane.getStyleClass().add("detail-image");
         pane.setMinSize(120, 100);
-        image.setPreserveRatio(true);
-        image.setSmooth(true);
-        image.fitWidthProperty().bind(pane.widthProperty().subtract(16));
-        image.fitHeightProperty().bind(pane.heightProperty().subtract(16));
+        image.imageView().fitWidthProperty().bind(pane.widthProperty().subtract(16));
+        image.imageView().fitHeightProperty().bind(pane.heightProperty().subtract(16));
         Label none = new Label("No photo selected");
         none.getStyleClass().add("muted");
         none.visibleProperty().bind(vm.photoProperty().isNull());
@@ -108,11 +114,9 @@ public final class PhotoDetailView {
 
     private void showImage(PhotoItem item) {
         cancelEditing();
-        if (image.getImage() != null && image.getImage().getProgress() < 1) {
-            image.getImage().cancel();
-        }
-        image.setImage(item == null ? null
-                : new Image(item.path().toUri().toString(), PREVIEW_SIZE, PREVIEW_SIZE, true, true, true));
+        // Clicking through photos quickly must not queue a decode for each one passed.
+        previews.release(image.thumbnail());
+        image.show(item == null ? null : previews.get(item.path()));
     }
 
     private Node infoPane() {

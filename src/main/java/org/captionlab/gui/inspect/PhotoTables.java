@@ -16,12 +16,12 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableViewSkin;
 import javafx.scene.control.skin.VirtualFlow;
-import javafx.scene.image.Image;
-import javafx.scene.image.ImageView;
 import javafx.scene.layout.VBox;
 import org.captionlab.gui.library.CaptionScores;
 import org.captionlab.gui.library.PhotoItem;
+import org.captionlab.gui.library.Thumbnail;
 import org.captionlab.gui.library.ThumbnailCache;
+import org.captionlab.gui.library.ThumbnailView;
 
 /**
  * Building blocks of the review and comparison tables: columns whose cells follow their photo's
@@ -105,16 +105,14 @@ final class PhotoTables {
 
     private static final class ThumbnailCell extends TableCell<PhotoItem, PhotoItem> {
         private final ThumbnailCache thumbnails;
-        private final ImageView image = new ImageView();
+        private final ThumbnailView image = new ThumbnailView();
         private final Label name = new Label();
         private final VBox box;
 
         ThumbnailCell(ThumbnailCache thumbnails, double size) {
             this.thumbnails = thumbnails;
-            image.setFitWidth(size);
-            image.setFitHeight(size * 0.75);
-            image.setPreserveRatio(true);
-            image.setSmooth(true);
+            image.imageView().setFitWidth(size);
+            image.imageView().setFitHeight(size * 0.75);
             name.getStyleClass().addAll("table-file-name", "muted");
             name.setMaxWidth(size);
             name.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
@@ -128,12 +126,16 @@ final class PhotoTables {
             super.updateItem(item, empty);
             setText(null);
             if (empty || item == null) {
-                image.setImage(null);
+                thumbnails.release(image.thumbnail());
+                image.show(null);
                 setGraphic(null);
                 return;
             }
-            Image thumb = thumbnails.get(item.path());
-            image.setImage(thumb);
+            Thumbnail thumb = thumbnails.get(item.path());
+            if (thumb != image.thumbnail()) {
+                thumbnails.release(image.thumbnail());
+            }
+            image.show(thumb);
             name.setText(item.fileName());
             setGraphic(box);
         }

@@ -14,8 +14,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.Image;
-import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
@@ -24,7 +22,9 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.captionlab.gui.library.PhotoItem;
 import org.captionlab.gui.library.PhotoStatus;
+import org.captionlab.gui.library.Thumbnail;
 import org.captionlab.gui.library.ThumbnailCache;
+import org.captionlab.gui.library.ThumbnailView;
 import org.captionlab.gui.project.FailureCategory;
 import org.captionlab.gui.project.Verdict;
 import org.captionlab.search.Caption;
@@ -45,7 +45,8 @@ public final class ReviewView {
     private final SplitPane root = new SplitPane();
     private final TableView<PhotoItem> table = new TableView<>();
     private final TextArea note = new TextArea();
-    private final ImageView preview = new ImageView();
+    private final ThumbnailView preview = new ThumbnailView();
+    private final ThumbnailCache previews;
     private final Label title = new Label();
     private final Label caption = new Label();
     private final ToggleButton ok = new ToggleButton("OK");
@@ -57,8 +58,13 @@ public final class ReviewView {
     /** N moved the focus into the note on its key press; its key-typed 'n' must not land in the note. */
     private boolean swallowTypedN;
 
-    public ReviewView(InspectionViewModel vm, ThumbnailCache thumbnails) {
+    /**
+     * @param thumbnails the grid's thumbnail cache, for the table
+     * @param previews   the large previews' cache, for the side panel
+     */
+    public ReviewView(InspectionViewModel vm, ThumbnailCache thumbnails, ThumbnailCache previews) {
         this.vm = vm;
+        this.previews = previews;
         root.getStyleClass().add("review");
         root.setId("review");
         root.getItems().addAll(table(thumbnails), sidePanel());
@@ -218,10 +224,8 @@ public final class ReviewView {
         frame.getStyleClass().add("detail-image");
         frame.setMinHeight(180);
         frame.setPrefHeight(210);
-        preview.setPreserveRatio(true);
-        preview.setSmooth(true);
-        preview.fitWidthProperty().bind(frame.widthProperty().subtract(12));
-        preview.setFitHeight(198);
+        preview.imageView().fitWidthProperty().bind(frame.widthProperty().subtract(12));
+        preview.imageView().setFitHeight(198);
         caption.setWrapText(true);
         caption.getStyleClass().add("caption-text");
 
@@ -347,9 +351,14 @@ public final class ReviewView {
         panelItem = item;
         if (item != null) {
             watched(item).forEach(o -> o.addListener(panelRefresh));
-            preview.setImage(new Image(item.path().toUri().toString(), 640, 640, true, true, true));
+            Thumbnail next = previews.get(item.path());
+            if (next != preview.thumbnail()) {
+                previews.release(preview.thumbnail());
+            }
+            preview.show(next);
         } else {
-            preview.setImage(null);
+            previews.release(preview.thumbnail());
+            preview.show(null);
         }
         refreshPanel();
     }

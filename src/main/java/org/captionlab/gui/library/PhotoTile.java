@@ -7,8 +7,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.Image;
-import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.captionlab.gui.Icons;
@@ -25,7 +23,7 @@ final class PhotoTile extends VBox {
     private static final PseudoClass WAITING = PseudoClass.getPseudoClass("waiting");
 
     private final ThumbnailCache thumbnails;
-    private final ImageView image = new ImageView();
+    private final ThumbnailView image = new ThumbnailView();
     private final Label status = new Label();
     private final Label edited = new Label("edited");
     private final Label caption = new Label();
@@ -34,15 +32,12 @@ final class PhotoTile extends VBox {
     /** Photos hold the tile only weakly, so a tile the grid drops is not kept alive by its last photo. */
     private final InvalidationListener weakRefresh = new WeakInvalidationListener(refresh);
     private PhotoItem item;
-    private Image thumbnail;
 
     PhotoTile(ThumbnailCache thumbnails, double imageWidth, double imageHeight) {
         this.thumbnails = thumbnails;
         getStyleClass().add("photo-tile");
-        image.setFitWidth(imageWidth);
-        image.setFitHeight(imageHeight);
-        image.setPreserveRatio(true);
-        image.setSmooth(true);
+        image.imageView().setFitWidth(imageWidth);
+        image.imageView().setFitHeight(imageHeight);
         StackPane frame = new StackPane(Icons.icon("photo"), image, status, edited);
         frame.getStyleClass().add("photo-frame");
         frame.setMinSize(imageWidth, imageHeight);
@@ -81,19 +76,18 @@ final class PhotoTile extends VBox {
             item.editedCaptionProperty().removeListener(weakRefresh);
             item.staleProperty().removeListener(weakRefresh);
             item.errorProperty().removeListener(weakRefresh);
-            thumbnails.release(item.path(), thumbnail);
+            // A tile scrolled away: its thumbnail, if not decoded yet, is not needed any more.
+            thumbnails.release(image.thumbnail());
         }
         item = next;
-        thumbnail = null;
-        image.setImage(null);
+        image.show(null);
         if (item != null) {
             item.statusProperty().addListener(weakRefresh);
             item.displayCaptionProperty().addListener(weakRefresh);
             item.editedCaptionProperty().addListener(weakRefresh);
             item.staleProperty().addListener(weakRefresh);
             item.errorProperty().addListener(weakRefresh);
-            thumbnail = thumbnails.get(item.path());
-            image.setImage(thumbnail);
+            image.show(thumbnails.get(item.path()));
         }
         setSelected(item != null && item == selected);
         refresh();
