@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
  * machines or runs can be compared.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Benchmark loading, encoding and decoding (greedy, beam 3, beam 5) on photos.",
+        description = {"Benchmark loading, encoding and decoding on photos.",
             "Each time is also given relative to a fixed plain-Java reference workload measured in the same run."})
 final class BenchCommand implements Callable<Integer> {
 

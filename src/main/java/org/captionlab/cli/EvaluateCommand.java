@@ -27,8 +27,9 @@ import picocli.CommandLine.Option;
  * (COCO results JSON) against references (COCO annotations JSON).
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Evaluate a model (BLEU-1..4, ROUGE-L, CIDEr-D as pycocoevalcap defines them), or score",
-            "predictions made elsewhere: evaluate --predictions preds.json --references refs.json --out report.json"})
+        description = {"Evaluate a model, or score captions made elsewhere.",
+            "BLEU-1..4, ROUGE-L and CIDEr-D as pycocoevalcap defines them. To score other captions:",
+            "evaluate --predictions preds.json --references refs.json --out report.json"})
 final class EvaluateCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
 
 /** {@code captionlab features}: encodes the images of a dataset once into the feature cache. */
 @Command(name = "features", mixinStandardHelpOptions = true,
-        description = {"Encode every image of a dataset into the feature cache (~/.captionlab/features), keyed by",
-            "encoder, encoder weights and image content. Interrupt at any time: a second run resumes."})
+        description = {"Encode a dataset's images once into the feature cache.",
+            "The cache (~/.captionlab/features) is keyed by encoder, encoder weights and image content.",
+            "Interrupt at any time: a second run resumes."})
 final class FeaturesCommand implements Callable<Integer> {
 
     @CommandLine.Spec

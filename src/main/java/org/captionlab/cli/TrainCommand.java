@@ -19,9 +19,10 @@ import picocli.CommandLine.Option;
 
 /** {@code captionlab train}: trains a caption decoder on a dataset and writes a model bundle. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train a caption decoder (teacher forcing, Adam, gradient clipping, full or truncated BPTT,",
-            "early stopping on validation CIDEr-D). Features are cached, so a second run encodes nothing.",
-            "Ctrl-C stops after the current batch; --resume continues from the last finished epoch."})
+        description = {"Train a caption decoder and write a model bundle.",
+            "Teacher forcing, Adam, gradient clipping, full or truncated BPTT, early stopping on validation",
+            "CIDEr-D. Features are cached, so a second run encodes nothing. Ctrl-C stops after the current",
+            "batch; --resume continues from the last finished epoch."})
 final class TrainCommand implements Callable<Integer> {
 
     @CommandLine.Spec
