@@ -142,13 +142,10 @@ public final class Trainer {
                     config.tbptt(), config.l2(), config.seed()));
             state = new State(0, 0, Double.NEGATIVE_INFINITY, 0, 0);
         }
-        TrainingLog log = new TrainingLog(outDir.resolve(LOG_FILE), resume);
-        if (resume) {
-            // rewrite the log without epochs after the checkpoint (they were not saved)
-            log = new TrainingLog(outDir.resolve(LOG_FILE), false);
-            for (EpochStats s : history) {
-                log.append(s);
-            }
+        // A fresh log; on resume it is rewritten with the checkpoint's epochs only (later ones were not saved).
+        TrainingLog log = new TrainingLog(outDir.resolve(LOG_FILE), false);
+        for (EpochStats s : history) {
+            log.append(s);
         }
         try (CaptionNetwork net = network) {
             List<Pair> pairs = pairs(train, vocabulary);
