@@ -281,18 +281,22 @@ public final class MainViewModel implements AutoCloseable {
                 modelStatus.set("Loading model '" + nameOf(dir) + "': " + text);
             }
         });
-        executor.execute(BackgroundTask.of("load model " + dir, () -> {
-            var captioner = captioners.open(dir, progress);
-            ModelInfo info;
-            try {
-                info = captioner.model();
-            } catch (RuntimeException e) {
-                captioner.close();
-                throw e;
-            }
-            slot.replace(captioner);
-            return info;
-        }).onSuccess(this::modelLoaded).onFailure(e -> modelFailed(dir, e)));
+        executor.execute(BackgroundTask.of("load model " + dir, () -> openInto(slot, dir, progress))
+                .onSuccess(this::modelLoaded).onFailure(e -> modelFailed(dir, e)));
+    }
+
+    /** Worker thread: opens a model bundle and puts it into {@code target}; returns what the UI shows of it. */
+    private ModelInfo openInto(CaptionerSlot target, Path dir, ProgressListener progress) throws IOException {
+        var captioner = captioners.open(dir, progress);
+        ModelInfo info;
+        try {
+            info = captioner.model();
+        } catch (RuntimeException e) {
+            captioner.close();
+            throw e;
+        }
+        target.replace(captioner);
+        return info;
     }
 
     /**
@@ -701,18 +705,8 @@ public final class MainViewModel implements AutoCloseable {
                 compareStatus.set("Loading comparison model '" + nameOf(dir) + "': " + text);
             }
         });
-        executor.execute(BackgroundTask.of("load comparison model " + dir, () -> {
-            var captioner = captioners.open(dir, progress);
-            ModelInfo info;
-            try {
-                info = captioner.model();
-            } catch (RuntimeException e) {
-                captioner.close();
-                throw e;
-            }
-            compareSlot.replace(captioner);
-            return info;
-        }).onSuccess(this::compareModelLoaded).onFailure(e -> compareModelFailed(dir, e)));
+        executor.execute(BackgroundTask.of("load comparison model " + dir, () -> openInto(compareSlot, dir, progress))
+                .onSuccess(this::compareModelLoaded).onFailure(e -> compareModelFailed(dir, e)));
     }
 
     private void compareModelLoaded(ModelInfo info) {
