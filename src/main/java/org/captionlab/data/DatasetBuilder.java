@@ -68,6 +68,26 @@ final class DatasetBuilder {
     }
 
     /** Records a problem: {@code where} is from {@link #at}, {@code what} completes the sentence. */
+    /**
+     * One {@code image,caption} row of a CSV source: added, or recorded as a problem saying why it is
+     * skipped. {@code noun} names the first column in messages ({@code name} or {@code path}).
+     */
+    void addRow(Path base, String where, String image, String caption, String noun) {
+        if (image.isEmpty()) {
+            problem(where, "image " + noun + " is empty; row skipped");
+        } else if (caption.isBlank()) {
+            problem(where, "caption of image '" + image + "' is empty; row skipped");
+        } else {
+            Path path = Sources.resolve(base, image);
+            if (path == null) {
+                problem(where, "image " + noun + " '" + Sources.excerpt(image) + "' is not a valid "
+                        + ("name".equals(noun) ? "file name" : "path") + "; row skipped");
+            } else {
+                add(image, path, caption, where);
+            }
+        }
+    }
+
     void problem(String where, String what) {
         problems.add(where + ": " + what);
     }

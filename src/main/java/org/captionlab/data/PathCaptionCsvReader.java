@@ -54,20 +54,7 @@ public final class PathCaptionCsvReader implements DatasetReader {
                 builder.problem(where, "expected 2 fields (path,caption) but found " + fields.size() + "; row skipped");
                 return;
             }
-            String image = fields.get(0).strip();
-            String caption = fields.get(1);
-            if (image.isEmpty()) {
-                builder.problem(where, "image path is empty; row skipped");
-            } else if (caption.isBlank()) {
-                builder.problem(where, "caption of image '" + image + "' is empty; row skipped");
-            } else {
-                Path path = Sources.resolve(base, image);
-                if (path == null) {
-                    builder.problem(where, "image path '" + Sources.excerpt(image) + "' is not a valid path; row skipped");
-                } else {
-                    builder.add(image, path, caption, where);
-                }
-            }
+            builder.addRow(base, where, fields.get(0).strip(), fields.get(1), "path");
         });
         if (first[0]) {
             throw new DatasetException(annotations + " is empty: expected rows 'path,caption'");
