@@ -187,15 +187,18 @@ class MainViewFxTest {
         robot.release(KeyCode.CONTROL);
     }
 
+    /** Drops {@code dir} on the photo grid as a file manager would and waits until every photo is captioned. */
     private void addAndWaitForCaptions(Path dir, int expected) throws Exception {
-        fx(() -> {
-            vm.addPaths(List.of(dir));
-            return null;
-        });
+        DesktopDrop.Outcome outcome = dropOnGrid(List.of(dir));
+        assertThat(outcome.acceptedDrop()).as("the window accepts a folder dropped on it").isNotNull();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> vm.items().size() == expected
                 && vm.items().stream().allMatch(i -> i.status() == PhotoStatus.DONE || i.status() == PhotoStatus.FAILED)
                 && !vm.batch().isRunning()));
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private DesktopDrop.Outcome dropOnGrid(List<Path> paths) throws Exception {
+        return fx(() -> DesktopDrop.on(scene).dropFiles(paths, scene.lookup("#photo-grid"), scene.lookup(".drop-overlay")));
     }
 
     private void waitForImages() throws Exception {
@@ -279,6 +282,47 @@ class MainViewFxTest {
         });
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> vm.detail().alternatives().size() == 2));
         assertThat(captioner.encoded).hasSize(encodes);
+    }
+
+    @Test
+    void foldersAndFilesDroppedFromTheDesktopAreAddedAndOtherDragsAreRefused(FxRobot robot) throws Exception {
+        Path dir = photoFolder(true);
+        Path nested = Files.createDirectories(dir.resolve("holiday/day 1"));
+        Files.copy(SharedAssets.photo("bird.bmp"), nested.resolve("bird.bmp"));
+        Path loose = Files.copy(SharedAssets.photo("bird.bmp"), Files.createDirectories(tmp.resolve("loose")).resolve("single.bmp"));
+        Node overlay = robot.lookup(".drop-overlay").query();
+
+        // Text dragged from another application is not something to caption: refused, nothing changes.
+        DesktopDrop.Outcome text = fx(() -> DesktopDrop.on(scene).dropText("a dog", scene.lookup("#photo-grid"), overlay));
+        assertThat(text.acceptedOver()).isNull();
+        assertThat(text.overlayShownWhileOver()).isFalse();
+        assertThat(fx(() -> vm.items().size())).isZero();
+
+        // A folder (walked recursively) and a loose file in one drop: the hint shows while over, then hides.
+        DesktopDrop.Outcome files = dropOnGrid(List.of(dir, loose));
+        assertThat(files.acceptedOver()).isEqualTo(javafx.scene.input.TransferMode.COPY);
+        assertThat(files.overlayShownWhileOver()).isTrue();
+        assertThat(files.acceptedDrop()).isEqualTo(javafx.scene.input.TransferMode.COPY);
+        assertThat(overlay.isVisible()).isFalse();
+
+        int expected = PHOTOS.size() + 3; // the nine photos, broken.jpg, holiday/day 1/bird.bmp, single.bmp
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> vm.items().size() == expected
+                && vm.items().stream().allMatch(i -> i.status() == PhotoStatus.DONE || i.status() == PhotoStatus.FAILED)
+                && !vm.batch().isRunning()));
+        List<String> names = fx(() -> vm.items().stream().map(PhotoItem::fileName).toList());
+        assertThat(names).contains("bird.bmp", "single.bmp", "owl.jpg", "broken.jpg");
+        assertThat(fx(() -> vm.items().stream().filter(i -> i.status() == PhotoStatus.FAILED).map(PhotoItem::fileName).toList()))
+                .containsExactly("broken.jpg");
+        // The notices name the skipped non-image and the broken file.
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> notices = robot.lookup(".notice-text").queryAllAs(Label.class).stream().map(Label::getText).toList();
+        assertThat(String.join("\n", notices)).contains("broken.jpg").contains("skipped 1 file that is not an image");
+
+        // Dropping the same folder again adds nothing twice, and says so.
+        dropOnGrid(List.of(dir));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".notice-text").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().startsWith("No new photos") && l.getText().contains("already in the library")));
+        assertThat(fx(() -> vm.items().size())).isEqualTo(expected);
     }
 
     @Test
