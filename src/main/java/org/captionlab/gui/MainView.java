@@ -3,6 +3,7 @@ package org.captionlab.gui;
 import java.io.File;
 import java.net.URL;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -112,14 +113,17 @@ public final class MainView {
         help = helpOverlay();
         dropHint = dropOverlay();
         NoticeArea noticeArea = new NoticeArea(vm.notices());
-        photosTab = tab("Photos", "images", panes, "The photo grid, the selected photo and the decoding settings (Ctrl+1)");
-        reviewTab = tab("Review", "review", review.node(),
+        photosTab = tab("Photos", "images", null, "The photo grid, the selected photo and the decoding settings (Ctrl+1)");
+        reviewTab = tab("Review", "review", null,
                 "Side by side: photo, caption, references, scores, verdict; reviewed with the keyboard (Ctrl+2)");
-        compareTab = tab("Compare", "compare", compare.node(), "Two models' captions and scores on the same photos (Ctrl+3)");
+        compareTab = tab("Compare", "compare", null, "Two models' captions and scores on the same photos (Ctrl+3)");
         tabs.getTabs().setAll(photosTab, reviewTab, compareTab);
         tabs.setId("view-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        Map<Tab, Node> contents = Map.of(photosTab, panes, reviewTab, review.node(), compareTab, compare.node());
+        attachSelectedContent(contents);
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> {
+            attachSelectedContent(contents);
             // Let the tab's content become visible first, so the focus request lands.
             javafx.application.Platform.runLater(() -> {
                 if (n == reviewTab) {
@@ -190,6 +194,24 @@ public final class MainView {
     /** Shows one of the views: 0 photos, 1 review, 2 compare. */
     void showView(int index) {
         tabs.getSelectionModel().select(index);
+    }
+
+    /**
+     * A tab's content joins the scene when the tab is first shown. A TabPane keeps hidden tabs' content in the
+     * scene graph, where it still takes part in CSS and layout: the review and compare tables then built and
+     * styled their rows for a large folder in the same pulse as the grid (found with JFR on
+     * GuiOpenFolderBenchmark) although most users never open them.
+     */
+    private void attachSelectedContent(Map<Tab, Node> contents) {
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        if (selected != null && selected.getContent() == null) {
+            selected.setContent(contents.get(selected));
+            if (tabs.getScene() != null) {
+                // Style and lay it out now, so that the focus request that follows lands on real controls.
+                tabs.applyCss();
+                tabs.layout();
+            }
+        }
     }
 
     private static Tab tab(String title, String icon, Node content, String tip) {

@@ -236,6 +236,9 @@ class MainViewFxTest {
         TableView<?> alternatives = robot.lookup("#alternatives").queryTableView();
         assertThat(alternatives.getItems()).hasSize(3);
         assertThat(robot.lookup("#word-flow .word-chip").queryAll()).hasSize(5); // four words and the end marker
+        Label firstWord = robot.lookup("#word-flow .word-chip").queryAs(Label.class);
+        robot.moveTo(firstWord);
+        assertThat(Tips.installed(firstWord).getText()).as("hovering a word shows its probability").startsWith("'a': p = ");
 
         TextField caption = robot.lookup("#caption-field").queryAs(TextField.class);
         assertThat(caption.getText()).isEqualTo("a photo of owl");

@@ -31,6 +31,7 @@ import javafx.scene.layout.VBox;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.captionlab.encoder.ImageLabel;
 import org.captionlab.gui.Formats;
+import org.captionlab.gui.Tips;
 import org.captionlab.gui.library.PhotoItem;
 import org.captionlab.gui.library.ThumbnailCache;
 import org.captionlab.gui.library.ThumbnailView;
@@ -247,10 +248,9 @@ public final class PhotoDetailView {
             double alpha = 0.10 + 0.80 * p;
             chip.setStyle(String.format(Locale.ROOT, "-fx-background-color: rgba(52, 120, 246, %.3f);%s", alpha,
                     alpha > 0.55 ? " -fx-text-fill: white;" : ""));
-            Tooltip tip = new Tooltip((w.isEnd() ? "end of caption" : "'" + w.word() + "'")
-                    + String.format(Locale.ROOT, ": p = %.3f (%s)", w.probability(), Formats.percent(w.probability())));
-            tip.setShowDelay(javafx.util.Duration.millis(150));
-            chip.setTooltip(tip);
+            Tips.lazy(chip, () -> (w.isEnd() ? "end of caption" : "'" + w.word() + "'")
+                    + String.format(Locale.ROOT, ": p = %.3f (%s)", w.probability(), Formats.percent(w.probability())),
+                    tip -> tip.setShowDelay(javafx.util.Duration.millis(150)));
             words.getChildren().add(chip);
         }
     }
@@ -278,11 +278,17 @@ public final class PhotoDetailView {
         text.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().text()));
         text.setPrefWidth(260);
         text.setCellFactory(col -> new TableCell<>() {
+            private boolean tipInstalled;
+
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                setTooltip(empty || item == null ? null : new Tooltip(item));
+                // Read on hover: cells are refilled on every decode, tooltips are rarely shown.
+                if (!tipInstalled) {
+                    tipInstalled = true;
+                    Tips.lazy(this, this::getText);
+                }
             }
         });
         TableColumn<AlternativeRow, Number> logProb = new TableColumn<>("log p");
@@ -364,11 +370,11 @@ public final class PhotoDetailView {
         int row = 0;
         for (ImageLabel l : vm.labels()) {
             Label name = new Label(l.label());
-            name.setTooltip(new Tooltip(l.label()));
+            Tips.lazy(name, l::label);
             ProgressBar bar = new ProgressBar(l.probability());
             bar.setMaxWidth(Double.MAX_VALUE);
             bar.getStyleClass().add("label-bar");
-            bar.setTooltip(new Tooltip(l.label() + ": " + Formats.percent(l.probability())));
+            Tips.lazy(bar, () -> l.label() + ": " + Formats.percent(l.probability()));
             Label pct = new Label(Formats.percent(l.probability()));
             pct.getStyleClass().add("muted");
             labels.addRow(row++, name, bar, pct);

@@ -19,6 +19,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.captionlab.gui.Icons;
+import org.captionlab.gui.Tips;
 import org.captionlab.gui.library.CaptionScores;
 import org.captionlab.gui.library.PhotoItem;
 import org.captionlab.gui.library.ThumbnailCache;
@@ -182,7 +183,7 @@ public final class CompareView {
         if (!Double.isNaN(d)) {
             Label delta = new Label("Δ " + InspectionViewModel.signed(d));
             delta.getStyleClass().addAll("delta", d > 0 ? "delta-up" : d < 0 ? "delta-down" : "delta-same");
-            delta.setTooltip(new Tooltip("CIDEr-D of the comparison model minus the main model's"));
+            Tips.lazy(delta, () -> "CIDEr-D of the comparison model minus the main model's");
             box.getChildren().add(delta);
         }
         if (InspectionViewModel.disagree(item)) {

@@ -10,6 +10,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.util.Duration;
 import org.captionlab.gui.Formats;
+import org.captionlab.gui.Tips;
 
 /**
  * The histogram of per-photo scores: one bar per bin, a few score ticks below and the largest count at the
@@ -68,10 +69,9 @@ public final class HistogramView extends Region {
             bar.setMouseTransparent(true);
             int count = h.count(i);
             bar.pseudoClassStateChanged(EMPTY, count == 0);
-            Tooltip tip = new Tooltip(String.format(Locale.ROOT, "%s %.2f–%.2f: %s%s", metric, h.lower(i), h.upper(i),
-                    Formats.photos(count), count > 0 ? "\nClick to show only these (click again to show all)" : ""));
-            tip.setShowDelay(Duration.millis(120));
-            Tooltip.install(column, tip);
+            Tips.lazy(column, () -> String.format(Locale.ROOT, "%s %.2f–%.2f: %s%s", metric, h.lower(bin), h.upper(bin),
+                    Formats.photos(count), count > 0 ? "\nClick to show only these (click again to show all)" : ""),
+                    tip -> tip.setShowDelay(Duration.millis(120)));
             column.setOnMouseClicked(e -> vm.toggleBin(bin));
             columns.add(column);
             bars.add(bar);

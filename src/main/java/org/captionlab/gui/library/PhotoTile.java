@@ -6,10 +6,10 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.captionlab.gui.Icons;
+import org.captionlab.gui.Tips;
 
 /**
  * One photo in the grid: thumbnail, caption (or status), an "edited" marker. Tiles are recycled by the
@@ -27,7 +27,6 @@ final class PhotoTile extends VBox {
     private final Label status = new Label();
     private final Label edited = new Label("edited");
     private final Label caption = new Label();
-    private final Tooltip tooltip = new Tooltip();
     private final InvalidationListener refresh = obs -> refresh();
     /** Photos hold the tile only weakly, so a tile the grid drops is not kept alive by its last photo. */
     private final InvalidationListener weakRefresh = new WeakInvalidationListener(refresh);
@@ -55,9 +54,10 @@ final class PhotoTile extends VBox {
         caption.setPrefWidth(imageWidth);
         caption.setMaxWidth(imageWidth);
         getChildren().addAll(frame, caption);
-        Tooltip.install(this, tooltip);
-        tooltip.setWrapText(true);
-        tooltip.setMaxWidth(360);
+        Tips.lazy(this, this::tooltipText, tip -> {
+            tip.setWrapText(true);
+            tip.setMaxWidth(360);
+        });
     }
 
     PhotoItem item() {
@@ -114,13 +114,22 @@ final class PhotoTile extends VBox {
         pseudoClassStateChanged(FAILED, s == PhotoStatus.FAILED);
         pseudoClassStateChanged(STALE, s == PhotoStatus.DONE && item.staleProperty().get());
         pseudoClassStateChanged(WAITING, !hasText);
+    }
+
+    /** File name, caption (yours and the model's when edited), and the status or error. */
+    private String tooltipText() {
+        if (item == null) {
+            return null;
+        }
+        PhotoStatus s = item.status();
+        String text = item.displayCaptionProperty().get();
         StringBuilder tip = new StringBuilder(item.fileName());
         if (item.isEdited()) {
             tip.append("\nYour caption: ").append(item.editedCaptionProperty().get());
             if (item.modelCaptionProperty().get() != null) {
                 tip.append("\nModel: ").append(item.modelCaptionProperty().get());
             }
-        } else if (hasText) {
+        } else if (text != null) {
             tip.append('\n').append(text);
         }
         if (s == PhotoStatus.FAILED && item.errorProperty().get() != null) {
@@ -128,6 +137,6 @@ final class PhotoTile extends VBox {
         } else if (s != PhotoStatus.DONE) {
             tip.append("\n").append(s.label());
         }
-        tooltip.setText(tip.toString());
+        return tip.toString();
     }
 }
