@@ -87,7 +87,7 @@ public final class ImageLoader {
             throw new ImageLoadException(file, "the file does not exist");
         }
         if (!Files.isRegularFile(file)) {
-            throw new ImageLoadException(file, "is not a regular file");
+            throw new ImageLoadException(file, "it is not a regular file");
         }
         if (!Files.isReadable(file)) {
             throw new ImageLoadException(file, "the file cannot be read (permission denied)");
@@ -111,7 +111,7 @@ public final class ImageLoader {
             }
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
-                throw new ImageLoadException(file, "is not an image in a supported format (JPEG, PNG, BMP or GIF)");
+                throw new ImageLoadException(file, "it is not an image in a supported format (JPEG, PNG, BMP or GIF)");
             }
             // The first reader is the preferred one: TwelveMonkeys orders its JPEG reader before the
             // JDK's, which cannot decode CMYK/YCCK.
