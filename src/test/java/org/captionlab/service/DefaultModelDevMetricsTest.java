@@ -11,26 +11,29 @@ import org.captionlab.encoder.MobileNetV2Encoder;
 import org.captionlab.eval.Metric;
 import org.captionlab.model.ModelBundle;
 import org.captionlab.util.ProgressListener;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code evaluate} on the Flickr8k dev split reproduces the dev metrics recorded in the shipped model's
- * manifest. Features are computed afresh (empty cache), so this also checks that image loading and the
- * encoder give the features the model was evaluated with; the tolerance allows for float16 rounding in
- * the feature cache, nothing more.
+ * {@code evaluate} on the Flickr8k dev split reproduces the dev metrics recorded in the shipped models'
+ * manifests (the default RNN and the LSTM, each with its default decoding). Features are computed afresh
+ * (an empty cache, shared by the two models), so this also checks that image loading and the encoder give
+ * the features the models were evaluated with; the tolerance allows for float16 rounding in the feature
+ * cache, nothing more.
  */
 class DefaultModelDevMetricsTest {
 
     @TempDir
-    Path home;
+    static Path home;
 
-    @Test
-    void devMetricsMatchTheManifest() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"default", "lstm"})
+    void devMetricsMatchTheManifest(String name) throws IOException {
         Path flickr = SharedAssets.require("flickr8k");
         DatasetSpec dev = new DatasetSpec("flickr8k", flickr.resolve("images"), flickr.resolve("captions.txt"),
                 flickr.resolve("Flickr_8k.devImages.txt").toString());
-        Path model = Path.of("models", "default");
+        Path model = Path.of("models", name);
         try (CaptioningService service = new CaptioningService(ModelBundle.load(model),
                 MobileNetV2Encoder.open(SharedAssets.mobileNetWeights()))) {
             Map<String, Double> recorded = service.bundle().manifest().metrics().get("dev-beam7");
