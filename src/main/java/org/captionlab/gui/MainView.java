@@ -52,6 +52,7 @@ import org.captionlab.gui.inspect.ReviewView;
 import org.captionlab.gui.library.LibraryView;
 import org.captionlab.gui.library.ThumbnailCache;
 import org.captionlab.gui.notice.NoticeArea;
+import org.captionlab.gui.training.ModelReportView;
 
 /**
  * Builds the main window's scene graph from a {@link MainViewModel}: menu bar, tool bar, the three
@@ -78,6 +79,7 @@ public final class MainView {
     private final Tab photosTab;
     private final Tab reviewTab;
     private final Tab compareTab;
+    private final Tab modelTab;
     private final StackPane help;
     private final Node dropHint;
 
@@ -117,10 +119,13 @@ public final class MainView {
         reviewTab = tab("Review", "review", null,
                 "Side by side: photo, caption, references, scores, verdict; reviewed with the keyboard (Ctrl+2)");
         compareTab = tab("Compare", "compare", null, "Two models' captions and scores on the same photos (Ctrl+3)");
-        tabs.getTabs().setAll(photosTab, reviewTab, compareTab);
+        modelTab = tab("Model", "model", null,
+                "How the model (and the comparison model) was trained: provenance, recorded metrics, training curves (Ctrl+4)");
+        tabs.getTabs().setAll(photosTab, reviewTab, compareTab, modelTab);
         tabs.setId("view-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        Map<Tab, Node> contents = Map.of(photosTab, panes, reviewTab, review.node(), compareTab, compare.node());
+        Map<Tab, Node> contents = Map.of(photosTab, panes, reviewTab, review.node(), compareTab, compare.node(),
+                modelTab, new ModelReportView(vm.modelReport()).node());
         attachSelectedContent(contents);
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> {
             attachSelectedContent(contents);
@@ -191,7 +196,7 @@ public final class MainView {
         return filterBar;
     }
 
-    /** Shows one of the views: 0 photos, 1 review, 2 compare. */
+    /** Shows one of the views: 0 photos, 1 review, 2 compare, 3 model. */
     void showView(int index) {
         tabs.getSelectionModel().select(index);
     }
@@ -320,6 +325,7 @@ public final class MainView {
                 item("Photos", Shortcuts.SHOW_PHOTOS, () -> showView(0)),
                 item("Review", Shortcuts.SHOW_REVIEW, () -> showView(1)),
                 item("Compare", Shortcuts.SHOW_COMPARE, () -> showView(2)),
+                item("Model", Shortcuts.SHOW_MODEL, () -> showView(3)),
                 new SeparatorMenuItem(),
                 item("Search…", Shortcuts.FIND, filterBar::focusSearch),
                 item("Clear filters", Shortcuts.CLEAR_FILTERS, () -> vm.inspection().clearFilters()),

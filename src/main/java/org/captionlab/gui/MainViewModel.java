@@ -57,6 +57,7 @@ import org.captionlab.gui.project.PhotoEntry;
 import org.captionlab.gui.project.Project;
 import org.captionlab.gui.project.ProjectStore;
 import org.captionlab.gui.task.BackgroundTask;
+import org.captionlab.gui.training.ModelReportViewModel;
 import org.captionlab.gui.task.TaskExecutor;
 import org.captionlab.image.ImageLoadException;
 import org.captionlab.search.Caption;
@@ -121,6 +122,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "CaptionLab");
     private final InspectionViewModel inspection;
+    private final ModelReportViewModel modelReport;
 
     // References and scores (UI thread only).
     private final ReadOnlyObjectWrapper<References> references = new ReadOnlyObjectWrapper<>(this, "references");
@@ -256,6 +258,7 @@ public final class MainViewModel implements AutoCloseable {
         });
         detail.photoProperty().bind(selected);
         inspection = new InspectionViewModel(readOnlyItems, selected, executor.uiThread());
+        modelReport = new ModelReportViewModel(model.getReadOnlyProperty(), compareModel.getReadOnlyProperty(), executor);
         projectFile.addListener((obs, old, now) -> title.set(now == null || now.getParent() == null
                 ? "CaptionLab" : "CaptionLab — " + nameOf(now.getParent())));
         updateLibraryStatus();
@@ -1619,6 +1622,11 @@ public final class MainViewModel implements AutoCloseable {
     /** Sorting, filtering, histogram and review actions over the library. */
     public InspectionViewModel inspection() {
         return inspection;
+    }
+
+    /** The Model view: provenance, recorded metrics and training curves of the loaded models. */
+    public ModelReportViewModel modelReport() {
+        return modelReport;
     }
 
     /** The loaded reference captions, or null. */

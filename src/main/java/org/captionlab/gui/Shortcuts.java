@@ -50,6 +50,7 @@ public final class Shortcuts {
     public static final Shortcut SHOW_PHOTOS = new Shortcut("Shortcut+1", "Show the photo grid");
     public static final Shortcut SHOW_REVIEW = new Shortcut("Shortcut+2", "Show the side-by-side review");
     public static final Shortcut SHOW_COMPARE = new Shortcut("Shortcut+3", "Show the model comparison");
+    public static final Shortcut SHOW_MODEL = new Shortcut("Shortcut+4", "Show how the models were trained (curves, metrics)");
     public static final Shortcut FIND = new Shortcut("Shortcut+F", "Search captions and references");
     public static final Shortcut CLEAR_FILTERS = new Shortcut("Shortcut+Shift+F", "Clear the filters (show all photos)");
     public static final Shortcut TOGGLE_THEME = new Shortcut("Shortcut+T", "Switch between light and dark theme");
@@ -60,7 +61,7 @@ public final class Shortcuts {
     /** In menu order, for the Help panel. */
     public static final List<Shortcut> ALL = List.of(OPEN_IMAGES, OPEN_FOLDER, OPEN_MODEL, SAVE_PROJECT, SAVE_PROJECT_AS,
             LOAD_REFERENCES, COMPARE_MODEL, EXPORT_CSV, EXPORT_COCO,
-            PASTE, EDIT_CAPTION, REVERT_CAPTION, CAPTION_ALL, CANCEL_BATCH, SHOW_PHOTOS, SHOW_REVIEW, SHOW_COMPARE, FIND,
+            PASTE, EDIT_CAPTION, REVERT_CAPTION, CAPTION_ALL, CANCEL_BATCH, SHOW_PHOTOS, SHOW_REVIEW, SHOW_COMPARE, SHOW_MODEL, FIND,
             CLEAR_FILTERS, TOGGLE_THEME, DISMISS_NOTICES, HELP, QUIT);
 
     /** Keys that work without a menu entry, for the Help panel. */

@@ -107,7 +107,8 @@ class MainViewFxTest {
             """;
 
     private final FakeCaptioner captioner = new FakeCaptioner();
-    private final FakeCaptioner lstm = new FakeCaptioner(new ModelInfo("lstm-ep20", Path.of("models/lstm-ep20"),
+    // The comparison fake points at the shipped LSTM bundle, so the Model view shows its real manifest and log.
+    private final FakeCaptioner lstm = new FakeCaptioner(new ModelInfo("lstm-ep20", Path.of("models/lstm"),
             "mobilenet-v2", "lstm", 2541, "test comparison model"));
     private final FakeFileDialogs dialogs = new FakeFileDialogs();
     private PooledTaskExecutor executor;
@@ -516,6 +517,18 @@ class MainViewFxTest {
         waitForImages();
         Path compare = save(dir.resolve("compare.png"));
 
+        // The Model view: both bundles' provenance, recorded runs and training curves (the LSTM's dashed).
+        shortcut(robot, KeyCode.DIGIT4);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> vm.modelReport().compareProperty().get() != null));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#model-report-status").queryAs(Label.class).getText())
+                .isEqualTo("'default': 12 epochs logged; compared with 'lstm-ep20' (12 epochs).");
+        javafx.scene.chart.LineChart<?, ?> lossChart = robot.lookup("#chart-loss").query();
+        assertThat(lossChart.getData()).hasSize(4);
+        assertThat(robot.lookup("#chart-loss .chart-series-line").queryAll().stream()
+                .filter(n -> n.getStyle().contains("dash-array")).count()).as("the comparison model's lines are dashed").isEqualTo(2);
+        Path modelView = save(dir.resolve("model.png"));
+
         fx(() -> {
             view.showView(0);
             vm.inspection().showFilterProperty().set(ShowFilter.ALL);
@@ -536,7 +549,7 @@ class MainViewFxTest {
         waitForImages();
         Path narrow = save(dir.resolve("main-narrow.png"));
 
-        for (Path p : List.of(grid, dark, help, narrow, sortedGrid, alternatives, review, reviewDark, compare, histogram)) {
+        for (Path p : List.of(grid, dark, help, narrow, sortedGrid, alternatives, review, reviewDark, compare, modelView, histogram)) {
             assertThat(p).isNotEmptyFile();
             assertThat(distinctColours(p)).as("%s is not blank", p).isGreaterThan(500);
         }

@@ -256,6 +256,8 @@ class MainViewModelTest {
         MainViewModel vm = newViewModel(dir -> captioner, executor);
         vm.loadModel(tmp.resolve("models/default"));
         executor.runNext();
+        executor.runNext(); // the Model view reads the bundle's manifest and training log
+        assertThat(vm.modelReport().mainProperty().get().name()).isEqualTo("default");
         vm.addPaths(List.of(photos("p", "1.jpg", "2.jpg", "3.jpg", "4.jpg", "5.jpg")));
         executor.runNext(); // scan: photo 1 is selected and goes first
         executor.runNext(); // photo 1; now photo 2 is in flight while ...

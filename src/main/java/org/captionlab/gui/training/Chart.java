@@ -1,0 +1,37 @@
+package org.captionlab.gui.training;
+
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import org.captionlab.train.EpochStats;
+
+/** The training curves the Model view plots, each a few columns of the training log against the epoch. */
+public enum Chart {
+    LOSS("Loss (nats per word)", List.of(
+            new Column("train loss", EpochStats::trainLoss), new Column("val loss", EpochStats::valLoss))),
+    QUALITY("Validation BLEU-4 and CIDEr-D (greedy)", List.of(
+            new Column("val BLEU-4", EpochStats::valBleu4), new Column("val CIDEr-D", EpochStats::valCiderD))),
+    GRADIENT("Gradient norm before clipping", List.of(
+            new Column("mean", EpochStats::gradNormMean), new Column("max", EpochStats::gradNormMax))),
+    SPECTRAL_RADIUS("Spectral radius of Whh (above 1: the recurrence can amplify)", List.of(
+            new Column("spectral radius", EpochStats::spectralRadius)));
+
+    /** One plotted column of the log. */
+    public record Column(String label, ToDoubleFunction<EpochStats> value) {
+    }
+
+    private final String title;
+    private final List<Column> columns;
+
+    Chart(String title, List<Column> columns) {
+        this.title = title;
+        this.columns = columns;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<Column> columns() {
+        return columns;
+    }
+}

@@ -1,0 +1,189 @@
+package org.captionlab.gui.training;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.captionlab.eval.Metric;
+import org.captionlab.gui.Tips;
+
+/**
+ * The Model view of {@link ModelReportViewModel}: provenance and recorded runs in two tables, and the four
+ * training curves as line charts; the comparison model's lines are dashed.
+ */
+public final class ModelReportView {
+
+    private final ModelReportViewModel vm;
+    private final Map<Chart, LineChart<Number, Number>> charts = new EnumMap<>(Chart.class);
+    private final VBox root = new VBox(10);
+
+    public ModelReportView(ModelReportViewModel vm) {
+        this.vm = vm;
+        root.setId("model-report");
+        root.getStyleClass().add("model-report");
+        root.setPadding(new Insets(10));
+
+        Label status = new Label();
+        status.setId("model-report-status");
+        status.setWrapText(true);
+        status.textProperty().bind(vm.statusProperty());
+
+        HBox tables = new HBox(10, detailsTable(), metricsTable());
+        tables.setPrefHeight(300);
+        HBox.setHgrow(tables.getChildren().get(0), Priority.ALWAYS);
+        HBox.setHgrow(tables.getChildren().get(1), Priority.ALWAYS);
+
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(10);
+        ColumnConstraints half = new ColumnConstraints();
+        half.setPercentWidth(50);
+        grid.getColumnConstraints().setAll(half, half);
+        int i = 0;
+        for (Chart chart : Chart.values()) {
+            LineChart<Number, Number> c = chart(chart);
+            charts.put(chart, c);
+            grid.add(c, i % 2, i / 2);
+            i++;
+        }
+        root.getChildren().addAll(status, tables, grid);
+        vm.mainProperty().addListener((obs, o, n) -> redraw());
+        vm.compareProperty().addListener((obs, o, n) -> redraw());
+        redraw();
+    }
+
+    /** The view's node (inside a scroll pane, so small windows can reach the charts). */
+    public Node node() {
+        ScrollPane scroll = new ScrollPane(root);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("model-report-scroll");
+        return scroll;
+    }
+
+    private Node detailsTable() {
+        TableView<ModelReportViewModel.DetailRow> table = new TableView<>(vm.details());
+        table.setId("model-details");
+        table.setTooltip(new Tooltip("How the model (and the comparison model) was made, from the bundles' manifests"));
+        table.setPlaceholder(new Label("No model is loaded"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<ModelReportViewModel.DetailRow, String> property = column("", ModelReportViewModel.DetailRow::property);
+        property.setPrefWidth(120);
+        property.setMaxWidth(160);
+        TableColumn<ModelReportViewModel.DetailRow, String> main = column("Model", ModelReportViewModel.DetailRow::main);
+        main.setPrefWidth(260);
+        TableColumn<ModelReportViewModel.DetailRow, String> compare = column("Comparison", ModelReportViewModel.DetailRow::compare);
+        compare.setPrefWidth(260);
+        compare.visibleProperty().bind(vm.compareProperty().isNotNull());
+        table.getColumns().setAll(List.of(property, main, compare));
+        return table;
+    }
+
+    private Node metricsTable() {
+        TableView<ModelReportViewModel.MetricRow> table = new TableView<>(vm.metrics());
+        table.setId("model-metrics");
+        table.setTooltip(new Tooltip("Every evaluation recorded in the manifests ('evaluate --record RUN'); "
+                + "val-greedy is the best epoch's validation during training"));
+        table.setPlaceholder(new Label("No evaluation recorded"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("Model", ModelReportViewModel.MetricRow::model));
+        table.getColumns().add(column("Run", ModelReportViewModel.MetricRow::run));
+        table.getColumns().add(column("Images", r -> r.images() > 0 ? String.valueOf(r.images()) : "–"));
+        for (Metric m : Metric.values()) {
+            TableColumn<ModelReportViewModel.MetricRow, String> c = column(m.label(), r -> r.score(m));
+            c.setStyle("-fx-alignment: CENTER-RIGHT;");
+            table.getColumns().add(c);
+        }
+        return table;
+    }
+
+    private static <R> TableColumn<R, String> column(String title, java.util.function.Function<R, String> value) {
+        TableColumn<R, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        c.setSortable(false);
+        c.setCellFactory(col -> {
+            TableCell<R, String> cell = new TableCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty ? null : item);
+                }
+            };
+            // Long values (command line, data set) are cut to the column; hovering shows them whole.
+            Tips.lazy(cell, cell::getText, tip -> {
+                tip.setWrapText(true);
+                tip.setMaxWidth(600);
+            });
+            return cell;
+        });
+        return c;
+    }
+
+    private static LineChart<Number, Number> chart(Chart chart) {
+        NumberAxis x = new NumberAxis();
+        x.setLabel("epoch");
+        x.setForceZeroInRange(false);
+        x.setTickUnit(1);
+        x.setMinorTickVisible(false);
+        NumberAxis y = new NumberAxis();
+        y.setForceZeroInRange(false);
+        LineChart<Number, Number> c = new LineChart<>(x, y);
+        c.setId("chart-" + chart.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        c.setTitle(chart.title());
+        c.setAnimated(false);
+        c.setCreateSymbols(true);
+        c.setPrefHeight(260);
+        c.setMinHeight(200);
+        return c;
+    }
+
+    /**
+     * The comparison model's line is dashed by an inline style: the chart re-sets its lines' style classes
+     * (series index, default colour) whenever a series is added, which would drop a class of ours.
+     */
+    static final String COMPARE_STYLE = "-fx-stroke-dash-array: 6 4;";
+
+    private void redraw() {
+        for (Chart chart : Chart.values()) {
+            LineChart<Number, Number> c = charts.get(chart);
+            List<XYChart.Series<Number, Number>> all = new ArrayList<>();
+            List<XYChart.Series<Number, Number>> dashed = new ArrayList<>();
+            for (Curve curve : vm.curves(chart)) {
+                XYChart.Series<Number, Number> series = new XYChart.Series<>();
+                series.setName(curve.label());
+                for (double[] p : curve.points()) {
+                    series.getData().add(new XYChart.Data<>(p[0], p[1]));
+                }
+                all.add(series);
+                if (!curve.main()) {
+                    dashed.add(series);
+                    series.nodeProperty().addListener((obs, old, node) -> dash(node));
+                }
+            }
+            c.getData().setAll(all);
+            dashed.forEach(series -> dash(series.getNode()));
+        }
+    }
+
+    private static void dash(Node node) {
+        if (node != null) {
+            node.setStyle(COMPARE_STYLE);
+        }
+    }
+}

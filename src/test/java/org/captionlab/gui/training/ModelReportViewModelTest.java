@@ -1,0 +1,103 @@
+package org.captionlab.gui.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.beans.property.SimpleObjectProperty;
+import org.captionlab.eval.Metric;
+import org.captionlab.gui.task.DirectTaskExecutor;
+import org.captionlab.service.ModelInfo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Model view's view model, no display: the shipped bundles' manifests and training logs. */
+class ModelReportViewModelTest {
+
+    private static final ModelInfo RNN = new ModelInfo("default", Path.of("models", "default"), "mobilenet-v2", "rnn", 2539, "");
+    private static final ModelInfo LSTM = new ModelInfo("lstm", Path.of("models", "lstm"), "mobilenet-v2", "lstm", 2539, "");
+
+    private final SimpleObjectProperty<ModelInfo> main = new SimpleObjectProperty<>();
+    private final SimpleObjectProperty<ModelInfo> compare = new SimpleObjectProperty<>();
+    private final ModelReportViewModel vm = new ModelReportViewModel(main, compare, new DirectTaskExecutor());
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void showsNothingUntilAModelIsLoaded() {
+        assertThat(vm.statusProperty().get()).isEqualTo("No model is loaded.");
+        assertThat(vm.details()).isEmpty();
+        assertThat(vm.curves(Chart.LOSS)).isEmpty();
+    }
+
+    @Test
+    void theShippedModelsTrainingCurvesAndRecordedRunsAreShown() throws IOException {
+        main.set(RNN);
+        assertThat(vm.statusProperty().get()).isEqualTo("'default': 12 epochs logged.");
+
+        List<Curve> loss = vm.curves(Chart.LOSS);
+        assertThat(loss).extracting(Curve::label).containsExactly("default: train loss", "default: val loss");
+        assertThat(loss.get(0).points()).hasSize(12);
+        // Row 12 of models/default/training-log.csv: 12,2.729368,3.084097,...
+        assertThat(loss.get(1).points().get(11)).containsExactly(12.0, 3.084097);
+        assertThat(vm.curves(Chart.SPECTRAL_RADIUS)).singleElement()
+                .satisfies(c -> assertThat(c.points().get(0)[1]).isCloseTo(3.438859, within(1e-9)));
+
+        ModelReportViewModel.MetricRow beam7 = vm.metrics().stream().filter(r -> r.run().equals("dev-beam7")).findFirst().orElseThrow();
+        assertThat(beam7.model()).isEqualTo("default");
+        assertThat(beam7.images()).isEqualTo(1000);
+        assertThat(beam7.score(Metric.BLEU_4)).isEqualTo("0.181");
+        assertThat(vm.details()).anySatisfy(d -> {
+            assertThat(d.property()).isEqualTo("Decoder");
+            assertThat(d.main()).isEqualTo("RNN, embedding 256, hidden 512, dropout 0.5");
+            assertThat(d.compare()).isEmpty();
+        });
+        assertThat(vm.details()).anySatisfy(d -> {
+            assertThat(d.property()).isEqualTo("Epochs (best)");
+            assertThat(d.main()).isEqualTo("12 (best 12)");
+        });
+    }
+
+    @Test
+    void aComparisonModelAddsItsCurvesRunsAndColumnAndGoesAwayAgain() {
+        main.set(RNN);
+        compare.set(LSTM);
+        assertThat(vm.statusProperty().get()).isEqualTo("'default': 12 epochs logged; compared with 'lstm' (12 epochs).");
+        List<Curve> quality = vm.curves(Chart.QUALITY);
+        assertThat(quality).extracting(Curve::label).containsExactly(
+                "default: val BLEU-4", "default: val CIDEr-D", "lstm: val BLEU-4", "lstm: val CIDEr-D");
+        assertThat(quality).extracting(Curve::main).containsExactly(true, true, false, false);
+        assertThat(vm.metrics()).extracting(ModelReportViewModel.MetricRow::model).contains("default", "lstm");
+        assertThat(vm.details()).anySatisfy(d -> {
+            assertThat(d.property()).isEqualTo("Decoder");
+            assertThat(d.compare()).startsWith("LSTM, embedding 256, hidden 512");
+        });
+
+        compare.set(null);
+        assertThat(vm.curves(Chart.QUALITY)).hasSize(2);
+        assertThat(vm.metrics()).extracting(ModelReportViewModel.MetricRow::model).containsOnly("default");
+    }
+
+    @Test
+    void aBundleWithoutLogOrWithABrokenOneSaysWhichFileAndWhy() throws IOException {
+        Path bare = Files.createDirectories(tmp.resolve("bare"));
+        Files.copy(Path.of("models", "default", "manifest.json"), bare.resolve("manifest.json"));
+        main.set(new ModelInfo("bare", bare, "mobilenet-v2", "rnn", 2539, ""));
+        assertThat(vm.statusProperty().get()).startsWith("'bare': no training log.").contains("has no training-log.csv");
+        assertThat(vm.curves(Chart.LOSS)).isEmpty();
+        assertThat(vm.metrics()).isNotEmpty(); // the manifest still counts
+
+        Path broken = Files.createDirectories(tmp.resolve("broken"));
+        Files.writeString(broken.resolve("training-log.csv"), "epoch,train_loss\n1,2.5\n");
+        main.set(new ModelInfo("broken", broken, "mobilenet-v2", "rnn", 10, ""));
+        assertThat(vm.statusProperty().get())
+                .contains("The bundle has no manifest.json.")
+                .contains(broken.resolve("training-log.csv").toString())
+                .contains("line 2: expected 10 fields, found 2");
+        assertThat(vm.details()).anySatisfy(d -> assertThat(d.main()).isEqualTo("broken"));
+    }
+}
