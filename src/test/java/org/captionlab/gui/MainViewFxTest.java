@@ -528,6 +528,16 @@ class MainViewFxTest {
         assertThat(robot.lookup("#chart-loss .chart-series-line").queryAll().stream()
                 .filter(n -> n.getStyle().contains("dash-array")).count()).as("the comparison model's lines are dashed").isEqualTo(2);
         Path modelView = save(dir.resolve("model.png"));
+        fx(() -> {
+            vm.themeProperty().set(Theme.DARK);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Path modelDark = save(dir.resolve("model-dark.png"));
+        fx(() -> {
+            vm.themeProperty().set(Theme.LIGHT);
+            return null;
+        });
 
         fx(() -> {
             view.showView(0);
@@ -549,7 +559,7 @@ class MainViewFxTest {
         waitForImages();
         Path narrow = save(dir.resolve("main-narrow.png"));
 
-        for (Path p : List.of(grid, dark, help, narrow, sortedGrid, alternatives, review, reviewDark, compare, modelView, histogram)) {
+        for (Path p : List.of(grid, dark, help, narrow, sortedGrid, alternatives, review, reviewDark, compare, modelView, modelDark, histogram)) {
             assertThat(p).isNotEmptyFile();
             assertThat(distinctColours(p)).as("%s is not blank", p).isGreaterThan(500);
         }
