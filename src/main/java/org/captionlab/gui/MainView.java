@@ -55,9 +55,9 @@ import org.captionlab.gui.notice.NoticeArea;
 import org.captionlab.gui.training.ModelReportView;
 
 /**
- * Builds the main window's scene graph from a {@link MainViewModel}: menu bar, tool bar, the three
- * panes (library grid | photo detail | decoding controls), notices, status bar, help overlay, and
- * drag-and-drop. The view only binds and forwards actions; all state lives in the view model.
+ * Builds the main window's scene graph from a {@link MainViewModel}: menu bar, tool bar, the filter bar,
+ * four views in tabs (Photos: library grid | photo detail | decoding controls; Review; Compare; Model),
+ * notices, status bar, help overlay, and drag-and-drop. The view only binds and forwards actions; all state lives in the view model.
  *
  * <p>Use: {@code new Scene(MainView.create(vm), 1280, 800)}. The themes' stylesheets are set on the
  * returned root, so the scene needs none.
@@ -115,11 +115,11 @@ public final class MainView {
         help = helpOverlay();
         dropHint = dropOverlay();
         NoticeArea noticeArea = new NoticeArea(vm.notices());
-        photosTab = tab("Photos", "images", null, "The photo grid, the selected photo and the decoding settings (Ctrl+1)");
-        reviewTab = tab("Review", "review", null,
+        photosTab = tab("Photos", "images", "The photo grid, the selected photo and the decoding settings (Ctrl+1)");
+        reviewTab = tab("Review", "review",
                 "Side by side: photo, caption, references, scores, verdict; reviewed with the keyboard (Ctrl+2)");
-        compareTab = tab("Compare", "compare", null, "Two models' captions and scores on the same photos (Ctrl+3)");
-        modelTab = tab("Model", "model", null,
+        compareTab = tab("Compare", "compare", "Two models' captions and scores on the same photos (Ctrl+3)");
+        modelTab = tab("Model", "model",
                 "How the model (and the comparison model) was trained: provenance, recorded metrics, training curves (Ctrl+4)");
         tabs.getTabs().setAll(photosTab, reviewTab, compareTab, modelTab);
         tabs.setId("view-tabs");
@@ -219,8 +219,9 @@ public final class MainView {
         }
     }
 
-    private static Tab tab(String title, String icon, Node content, String tip) {
-        Tab tab = new Tab(title, content);
+    /** A tab without content yet: see {@link #attachSelectedContent}. */
+    private static Tab tab(String title, String icon, String tip) {
+        Tab tab = new Tab(title);
         tab.setGraphic(Icons.icon(icon));
         tab.setTooltip(new Tooltip(tip));
         tab.setClosable(false);

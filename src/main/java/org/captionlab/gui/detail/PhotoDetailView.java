@@ -277,19 +277,17 @@ public final class PhotoDetailView {
         TableColumn<AlternativeRow, String> text = new TableColumn<>("Caption");
         text.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().text()));
         text.setPrefWidth(260);
-        text.setCellFactory(col -> new TableCell<>() {
-            private boolean tipInstalled;
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                // Read on hover: cells are refilled on every decode, tooltips are rarely shown.
-                if (!tipInstalled) {
-                    tipInstalled = true;
-                    Tips.lazy(this, this::getText);
+        text.setCellFactory(col -> {
+            TableCell<AlternativeRow, String> cell = new TableCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty ? null : item);
                 }
-            }
+            };
+            // The whole caption on hover, read then: cells are refilled on every decode.
+            Tips.lazy(cell, cell::getText);
+            return cell;
         });
         TableColumn<AlternativeRow, Number> logProb = new TableColumn<>("log p");
         logProb.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().logProb()));
