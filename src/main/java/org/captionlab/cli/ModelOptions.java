@@ -16,10 +16,16 @@ final class ModelOptions {
     @Option(names = "--encoder-weights", paramLabel = "PATH", description = "Encoder weights file. Default: CAPTIONLAB_ENCODER_WEIGHTS, ~/.captionlab/encoders, ../shared/encoders, or a download.")
     Path encoderWeights;
 
+    @Option(names = "--unverified-weights", description = "Use encoder weights whose SHA-256 is not the one the model "
+            + "was trained with (they are still checked by TFLite's FlatBuffer verifier before use). Off by default: such "
+            + "weights are refused, since damaged weights can crash the native library.")
+    boolean unverifiedWeights;
+
     /** Opens the service, showing download progress on {@code err} if the encoder weights must be fetched. */
     CaptioningService openService(PrintWriter err) throws IOException {
         Settings settings = Settings.fromEnvironment();
         Path dir = model != null ? model : settings.defaultModel();
-        return CaptioningService.open(settings, dir, encoderWeights, new ConsoleProgress(err, "downloading encoder weights", "bytes"));
+        return CaptioningService.open(settings, dir, encoderWeights, new ConsoleProgress(err, "downloading encoder weights", "bytes"),
+                unverifiedWeights);
     }
 }

@@ -29,12 +29,23 @@ public final class ImageEncoders {
      */
     public static ImageEncoder open(String id, Path explicitWeights, EncoderWeights.Environment env,
                                     ProgressListener progress) throws IOException {
+        return open(id, explicitWeights, env, progress, WeightsCheck.PINNED);
+    }
+
+    /**
+     * Opens an encoder, checking MobileNetV2 weights against {@code check} before TFLite reads them.
+     *
+     * @see #open(String, Path, EncoderWeights.Environment, ProgressListener)
+     */
+    public static ImageEncoder open(String id, Path explicitWeights, EncoderWeights.Environment env,
+                                    ProgressListener progress, WeightsCheck check) throws IOException {
         Objects.requireNonNull(env, "env");
+        Objects.requireNonNull(check, "check");
         Objects.requireNonNull(progress, "progress");
         switch (requireKnown(id)) {
             case MobileNetV2Encoder.ID -> {
                 EncoderWeights.Location loc = EncoderWeights.resolveMobileNetV2(explicitWeights, env, progress);
-                return MobileNetV2Encoder.open(loc.weights(), loc.labels(), 0);
+                return MobileNetV2Encoder.open(loc.weights(), loc.labels(), 0, check);
             }
             case Vgg16Encoder.ID -> {
                 return explicitWeights != null

@@ -54,6 +54,7 @@ public final class MobileNetV2Encoder implements ImageEncoder {
     // Strong references for the interpreter's whole life: the interpreter points into the model's
     // buffer and the builder/resolver; if any of these Java objects were collected, JavaCPP's
     // deallocator would free native memory still in use and the JVM would crash.
+    private BytePointer modelBytes; // the verified bytes: a FlatBufferModel built from a buffer points into it
     private FlatBufferModel model;
     private BuiltinOpResolver resolver;
     private InterpreterBuilder builder;
@@ -71,15 +72,21 @@ public final class MobileNetV2Encoder implements ImageEncoder {
     private final byte[] featureBytes = new byte[FEATURE_DIM];
     private final byte[] softmaxBytes;
 
-    private MobileNetV2Encoder(Path weights, List<String> labels, String weightsSha256, int numThreads)
+    private MobileNetV2Encoder(Path weights, byte[] bytes, List<String> labels, String weightsSha256, int numThreads)
             throws IOException {
         this.labels = labels;
         this.weightsSha256 = weightsSha256;
         boolean ok = false;
         try {
-            model = FlatBufferModel.BuildFromFile(weights.toAbsolutePath().toString());
+            // Built from the very bytes that were hashed (never from the file again, which could have
+            // changed since), after the FlatBuffer verifier checked every offset in them.
+            modelBytes = new BytePointer(bytes.length);
+            modelBytes.put(bytes, 0, bytes.length);
+            model = FlatBufferModel.VerifyAndBuildFromBuffer(modelBytes, bytes.length);
             if (isNull(model) || !model.initialized()) {
-                throw new IOException("encoder weights '" + weights + "': not a readable TFLite model");
+                throw new EncoderWeightsException("encoder weights '" + weights + "' are not a valid TFLite model"
+                        + " (its FlatBuffer structure failed verification): use the original "
+                        + EncoderWeights.MODEL_FILE + " (" + EncoderWeights.MODEL_URL + ")");
             }
             resolver = new BuiltinOpResolver();
             builder = new InterpreterBuilder(model, resolver);
@@ -147,7 +154,25 @@ public final class MobileNetV2Encoder implements ImageEncoder {
      * @throws IOException if either file is missing or not the expected model
      */
     public static MobileNetV2Encoder open(Path weights, Path labels, int numThreads) throws IOException {
+        return open(weights, labels, numThreads, WeightsCheck.PINNED);
+    }
+
+    /** Largest weights file read (the MobileNetV2 model is 3.6 MB). */
+    static final long MAX_WEIGHTS_BYTES = 256L << 20;
+
+    /**
+     * Opens the model after checking its bytes: they are read once, their SHA-256 is compared with
+     * {@code check}'s, and TFLite only ever sees bytes that match (or, with
+     * {@link WeightsCheck#allowUnverified()}, bytes that passed its FlatBuffer verifier).
+     *
+     * @throws EncoderWeightsException if the SHA-256 does not match and unverified weights are not allowed,
+     *     or the FlatBuffer verifier refuses the bytes
+     * @throws IOException if either file is missing or not the expected model
+     */
+    public static MobileNetV2Encoder open(Path weights, Path labels, int numThreads, WeightsCheck check)
+            throws IOException {
         Objects.requireNonNull(weights, "weights");
+        Objects.requireNonNull(check, "check");
         Objects.requireNonNull(labels, "labels");
         if (!Files.isRegularFile(weights)) {
             throw new IOException("encoder weights '" + weights + "' do not exist");
@@ -156,9 +181,29 @@ public final class MobileNetV2Encoder implements ImageEncoder {
             throw new IOException("label file '" + labels + "' does not exist (it belongs beside the encoder weights)");
         }
         List<String> labelList = readLabels(labels);
-        String sha = Hashing.sha256(weights);
+        long size = Files.size(weights);
+        if (size > MAX_WEIGHTS_BYTES) {
+            throw new EncoderWeightsException("encoder weights '" + weights + "' are " + size
+                    + " bytes, far more than a MobileNetV2 model: pass the " + EncoderWeights.MODEL_FILE + " file");
+        }
+        byte[] bytes = Files.readAllBytes(weights);
+        String sha = Hashing.sha256(bytes);
+        if (!sha.equalsIgnoreCase(check.expected())) {
+            if (!check.allowUnverified()) {
+                boolean pinned = check.expected().equalsIgnoreCase(EncoderWeights.MODEL_SHA256);
+                throw new EncoderWeightsException("encoder weights '" + weights + "' are not "
+                        + (check.model() != null ? "the ones model '" + check.model() + "' was trained with" : "the expected file")
+                        + " (SHA-256 " + shortSha(sha) + "… instead of " + shortSha(check.expected())
+                        + "…), so they may be damaged or another model: pass the "
+                        + (pinned ? "original " + EncoderWeights.MODEL_FILE + " (" + EncoderWeights.MODEL_URL + ")"
+                                  : "weights the model was trained with")
+                        + ", or add --unverified-weights to try these anyway");
+            }
+            LOG.warn("encoder weights '{}' have SHA-256 {} instead of {}; used because unverified weights were allowed"
+                    + " (after FlatBuffer verification)", weights, sha, check.expected());
+        }
         int threads = numThreads > 0 ? numThreads : Runtime.getRuntime().availableProcessors();
-        return new MobileNetV2Encoder(weights, labelList, sha, threads);
+        return new MobileNetV2Encoder(weights, bytes, labelList, sha, threads);
     }
 
     private static List<String> readLabels(Path labels) throws IOException {
@@ -287,6 +332,14 @@ public final class MobileNetV2Encoder implements ImageEncoder {
             model.close();
             model = null;
         }
+        if (modelBytes != null) {
+            modelBytes.close();
+            modelBytes = null;
+        }
+    }
+
+    private static String shortSha(String sha) {
+        return sha.length() > 12 ? sha.substring(0, 12) : sha;
     }
 
     private static boolean isNull(Pointer p) {

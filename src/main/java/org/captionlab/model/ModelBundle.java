@@ -246,7 +246,11 @@ public final class ModelBundle implements AutoCloseable {
         if (!trained.id().equals(encoderId) || trained.featureDim() != featureDim || !sameWeights) {
             throw new ModelMismatchException("model '" + manifest.name() + "' was trained on encoder "
                     + describeEncoder(trained.id(), trained.featureDim(), trained.weightsSha256())
-                    + " but the encoder in use is " + describeEncoder(encoderId, featureDim, weightsSha256));
+                    + " but the encoder in use is " + describeEncoder(encoderId, featureDim, weightsSha256)
+                    + (trained.id().equals(encoderId) && trained.featureDim() == featureDim
+                        ? ": pass the weights the model was trained with (--encoder-weights FILE), or choose a model"
+                            + " trained on these weights (--model DIR)"
+                        : ": choose a model trained on " + encoderId + " (--model DIR), or use encoder " + trained.id()));
         }
     }
 

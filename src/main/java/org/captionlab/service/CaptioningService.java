@@ -11,6 +11,7 @@ import org.captionlab.encoder.EncodedImage;
 import org.captionlab.encoder.EncoderWeights;
 import org.captionlab.encoder.ImageEncoder;
 import org.captionlab.encoder.ImageEncoders;
+import org.captionlab.encoder.WeightsCheck;
 import org.captionlab.image.ImageLoader;
 import org.captionlab.model.Manifest;
 import org.captionlab.model.ModelBundle;
@@ -52,9 +53,19 @@ public final class CaptioningService implements Captioner {
 
     /** Wraps an opened bundle and encoder (checked to match); takes ownership of both. */
     public CaptioningService(ModelBundle bundle, ImageEncoder encoder) {
+        this(bundle, encoder, false);
+    }
+
+    /**
+     * Wraps an opened bundle and encoder; takes ownership of both.
+     *
+     * @param allowOtherWeights accept encoder weights whose SHA-256 differs from the manifest's (same encoder
+     *                          id and feature size), as {@code --unverified-weights} asks
+     */
+    public CaptioningService(ModelBundle bundle, ImageEncoder encoder, boolean allowOtherWeights) {
         this.bundle = bundle;
         this.encoder = encoder;
-        bundle.checkEncoder(encoder.id(), encoder.featureDim(), encoder.weightsSha256());
+        bundle.checkEncoder(encoder.id(), encoder.featureDim(), allowOtherWeights ? null : encoder.weightsSha256());
         Manifest m = bundle.manifest();
         this.info = new ModelInfo(m.name(), bundle.directory(), encoder.id(), m.decoder().cell().id(),
                 bundle.vocabulary().size(), summary(m), defaultOptions());
@@ -68,6 +79,22 @@ public final class CaptioningService implements Captioner {
      */
     public static CaptioningService open(Settings settings, Path modelDir, Path encoderWeights, ProgressListener download)
             throws IOException {
+        return open(settings, modelDir, encoderWeights, download, false);
+    }
+
+    /**
+     * Loads the bundle in {@code modelDir} and opens the encoder its manifest names, checking the encoder
+     * weights' SHA-256 against the manifest's before the encoder reads them.
+     *
+     * @param allowUnverifiedWeights use encoder weights whose SHA-256 differs from the manifest's (after
+     *                               TFLite's FlatBuffer verifier accepted them) instead of refusing them
+     */
+    public static CaptioningService open(Settings settings, Path modelDir, Path encoderWeights, ProgressListener download,
+                                         boolean allowUnverifiedWeights) throws IOException {
+        if (Files.exists(modelDir) && !Files.isDirectory(modelDir)) {
+            throw new IOException("'" + modelDir + "' is a file, not a model folder: --model takes the folder that holds "
+                    + "manifest.json, vocab.txt and decoder.zip");
+        }
         if (!Files.isDirectory(modelDir)) {
             throw new IOException("model folder '" + modelDir + "' does not exist"
                     + (modelDir.endsWith(Path.of("models", "default")) ? " (run from the project folder, or pass --model DIR)" : ""));
@@ -75,10 +102,12 @@ public final class CaptioningService implements Captioner {
         ModelBundle bundle = ModelBundle.load(modelDir);
         try {
             String encoderId = bundle.manifest().encoder().id();
+            WeightsCheck check = WeightsCheck.forModel(bundle.manifest().name(),
+                    bundle.manifest().encoder().weightsSha256(), allowUnverifiedWeights);
             ImageEncoder encoder = ImageEncoders.open(encoderId, encoderWeights,
-                    EncoderWeights.Environment.system(settings.home()), download);
+                    EncoderWeights.Environment.system(settings.home()), download, check);
             try {
-                return new CaptioningService(bundle, encoder);
+                return new CaptioningService(bundle, encoder, allowUnverifiedWeights);
             } catch (RuntimeException e) {
                 encoder.close();
                 throw e;

@@ -106,10 +106,12 @@ class ModelBundleTest {
             assertThatThrownBy(() -> bundle.checkEncoder("vgg16", 4096, null))
                     .isInstanceOf(ModelMismatchException.class)
                     .hasMessage("model 'default' was trained on encoder mobilenet-v2 (6-d, weights 7aad0c74…)"
-                            + " but the encoder in use is vgg16 (4096-d)");
+                            + " but the encoder in use is vgg16 (4096-d): choose a model trained on vgg16 (--model DIR),"
+                            + " or use encoder mobilenet-v2");
             assertThatThrownBy(() -> bundle.checkEncoder("mobilenet-v2", 6, "0123456789abcdef"))
                     .isInstanceOf(ModelMismatchException.class)
-                    .hasMessageEndingWith("but the encoder in use is mobilenet-v2 (6-d, weights 01234567…)");
+                    .hasMessageContaining("but the encoder in use is mobilenet-v2 (6-d, weights 01234567…)")
+                    .hasMessageEndingWith("(--encoder-weights FILE), or choose a model trained on these weights (--model DIR)");
         }
     }
 
