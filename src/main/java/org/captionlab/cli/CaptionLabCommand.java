@@ -46,9 +46,22 @@ public final class CaptionLabCommand implements Runnable {
         return cl;
     }
 
-    /** Runs the command line and returns the exit code. */
+    /**
+     * Runs the command line and returns the exit code. Output that could not be written to standard
+     * output (a full disk, a closed pipe: {@code PrintStream} only records such errors) turns a success
+     * into {@link #FATAL} with a message.
+     */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        CommandLine cl = commandLine();
+        int code = cl.execute(args);
+        cl.getOut().flush();
+        if ((cl.getOut().checkError() || System.out.checkError()) && code == OK) {
+            cl.getErr().println("captionlab: cannot write to standard output (for example a full disk or a closed pipe):"
+                    + " the output is incomplete; use --out FILE where the command has it");
+            cl.getErr().flush();
+            return FATAL;
+        }
+        return code;
     }
 
     /** Runs with explicit output streams (tests). */

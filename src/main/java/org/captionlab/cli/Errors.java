@@ -2,6 +2,9 @@ package org.captionlab.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -16,11 +19,34 @@ final class Errors {
     private Errors() {
     }
 
+    /**
+     * Why a file operation failed, in words: "permission denied for 'x'", "'x' does not exist", "No space
+     * left on device"... (a bare {@link java.nio.file.AccessDeniedException} message is only the path).
+     */
+    static String reason(Throwable e) {
+        Throwable t = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        if (t instanceof AccessDeniedException f) {
+            return "permission denied for '" + f.getFile() + "'" + (f.getReason() != null ? " (" + f.getReason() + ")" : "")
+                    + ": check its permissions and those of its folder";
+        }
+        if (t instanceof NoSuchFileException f) {
+            return "'" + f.getFile() + "' does not exist";
+        }
+        if (t instanceof FileSystemException f && f.getFile() != null) {
+            return "'" + f.getFile() + "': " + (f.getReason() != null ? f.getReason() : t.getClass().getSimpleName());
+        }
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+    }
+
     /** The user-facing sentence for an exception: its message, or its type when it has none. */
     static String message(Throwable e) {
         Throwable t = e;
         if (t instanceof UncheckedIOException && t.getCause() != null) {
             t = t.getCause();
+        }
+        if (t instanceof FileSystemException) {
+            return reason(t);
         }
         String m = t.getMessage();
         if (m == null || m.isBlank()) {

@@ -8,7 +8,7 @@ import java.util.Objects;
  * probability of {@code -3.2}) are written as numbers. Numbers are formatted without locale
  * ({@code .} as decimal separator, no grouping), so files read the same everywhere.
  */
-public sealed interface CsvCell permits CsvCell.Text, CsvCell.Decimal, CsvCell.Int {
+public sealed interface CsvCell permits CsvCell.Text, CsvCell.FilePath, CsvCell.Decimal, CsvCell.Int {
 
     /** Decimals of {@link #decimal(double)}: 6, enough for log probabilities and metric scores. */
     int DEFAULT_DECIMALS = 6;
@@ -19,6 +19,11 @@ public sealed interface CsvCell permits CsvCell.Text, CsvCell.Decimal, CsvCell.I
     /** A text cell, written through {@link CsvSafety#neutralise}. */
     static CsvCell text(String value) {
         return new Text(value);
+    }
+
+    /** A file path as given by the user (see {@link FilePath}). */
+    static CsvCell path(String value) {
+        return new FilePath(value);
     }
 
     /** A number with {@value #DEFAULT_DECIMALS} decimals. */
@@ -45,6 +50,22 @@ public sealed interface CsvCell permits CsvCell.Text, CsvCell.Decimal, CsvCell.I
         @Override
         public String render() {
             return CsvSafety.neutralise(value);
+        }
+    }
+
+    /**
+     * A file path, written as given so that it can be used again as it is: no {@code '} in front. A relative
+     * path that starts like a formula ({@code -photo.jpg}, {@code =x.jpg}) is written {@code ./-photo.jpg},
+     * which names the same file and which no spreadsheet runs.
+     */
+    record FilePath(String value) implements CsvCell {
+        public FilePath {
+            Objects.requireNonNull(value, "value");
+        }
+
+        @Override
+        public String render() {
+            return CsvSafety.isFormulaLike(value) ? "./" + value : value;
         }
     }
 

@@ -40,16 +40,29 @@ public final class CaptioningService implements Captioner {
 
     private final ModelBundle bundle;
     private final ImageEncoder encoder;
-    private final ImageLoader loader = new ImageLoader();
+    private volatile ImageLoader loader = new ImageLoader();
+    private volatile int cacheCapacity = MEMORY_CACHE_ENTRIES;
     private final ModelInfo info;
-    private final Map<String, EncodedImage> encoded = new LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<String, Encoding> encoded = new LinkedHashMap<>(256, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, EncodedImage> eldest) {
-            return size() > MEMORY_CACHE_ENTRIES;
+        protected boolean removeEldestEntry(Map.Entry<String, Encoding> eldest) {
+            return size() > cacheCapacity;
         }
     };
+
+    /**
+     * An encoded photo with what its decoder warned about.
+     *
+     * @param encoded  the feature and ImageNet labels
+     * @param warnings decoder warnings (a damaged file accepted anyway, extraneous bytes...), empty for a clean file
+     */
+    public record Encoding(EncodedImage encoded, List<String> warnings) {
+        public Encoding {
+            warnings = List.copyOf(warnings);
+        }
+    }
 
     /** Wraps an opened bundle and encoder (checked to match); takes ownership of both. */
     public CaptioningService(ModelBundle bundle, ImageEncoder encoder) {
@@ -161,25 +174,68 @@ public final class CaptioningService implements Captioner {
                 d.blockRepeatNgram(), 1.0, 42L);
     }
 
-    @Override
-    public EncodedImage encode(Path image) throws IOException {
-        String sha = Hashing.sha256(image);
+    /**
+     * How many encoded images are kept in memory, by content (default {@value #MEMORY_CACHE_ENTRIES}); 0 turns
+     * the cache off, which also saves hashing every file (a batch that sees each photo once needs no cache).
+     */
+    public void setMemoryCacheCapacity(int entries) {
+        if (entries < 0) {
+            throw new IllegalArgumentException("entries must be >= 0, got " + entries);
+        }
         synchronized (encoded) {
-            EncodedImage hit = encoded.get(sha);
-            if (hit != null) {
-                return hit;
+            cacheCapacity = entries;
+            if (entries == 0) {
+                encoded.clear();
             }
         }
-        BufferedImage pixels = loader.load(image);
+    }
+
+    /** Whether images whose decoder warnings say the data is broken are captioned anyway (off by default). */
+    public void setAcceptDamagedImages(boolean accept) {
+        loader = loader.acceptingDamaged(accept);
+    }
+
+    @Override
+    public EncodedImage encode(Path image) throws IOException {
+        Encoding e = encodeWithWarnings(image);
+        for (String warning : e.warnings()) {
+            LOG.warn("image '{}': {}", image, warning);
+        }
+        return e.encoded();
+    }
+
+    /**
+     * Encodes one image and says what its decoder warned about. The file's type is checked before anything
+     * reads it: a FIFO, socket or device is refused at once.
+     *
+     * @throws org.captionlab.image.ImageLoadException naming the file when it cannot be used (one sentence)
+     */
+    public Encoding encodeWithWarnings(Path image) throws IOException {
+        ImageLoader.checkFile(image);
+        String sha = null;
+        if (cacheCapacity > 0) {
+            sha = Hashing.sha256(image);
+            synchronized (encoded) {
+                Encoding hit = encoded.get(sha);
+                if (hit != null) {
+                    return hit;
+                }
+            }
+        }
+        ImageLoader.Loaded loaded = loader.read(image);
+        BufferedImage pixels = loaded.image();
         EncodedImage result;
         synchronized (encoder) {
             result = encoder.encode(pixels);
         }
-        synchronized (encoded) {
-            encoded.put(sha, result);
+        Encoding encoding = new Encoding(result, loaded.warnings());
+        if (sha != null) {
+            synchronized (encoded) {
+                encoded.put(sha, encoding);
+            }
         }
         LOG.debug("encoded {}", image);
-        return result;
+        return encoding;
     }
 
     @Override
@@ -189,8 +245,8 @@ public final class CaptioningService implements Captioner {
 
     /** Encodes and decodes one image. */
     public ImageResult caption(Path image, DecodeOptions options) throws IOException {
-        EncodedImage e = encode(image);
-        return new ImageResult(image, e, decode(e.feature(), options));
+        Encoding e = encodeWithWarnings(image);
+        return new ImageResult(image, e.encoded(), decode(e.encoded().feature(), options), e.warnings());
     }
 
     @Override

@@ -5,9 +5,18 @@ import java.util.List;
 import org.captionlab.encoder.EncodedImage;
 import org.captionlab.search.Caption;
 
-/** One captioned image: its encoding (feature + ImageNet labels) and its captions, best first. */
-public record ImageResult(Path path, EncodedImage encoded, List<Caption> captions) {
+/**
+ * One captioned image: its encoding (feature + ImageNet labels), its captions, best first, and what the
+ * image decoder warned about (empty for a clean file).
+ */
+public record ImageResult(Path path, EncodedImage encoded, List<Caption> captions, List<String> warnings) {
     public ImageResult {
         captions = List.copyOf(captions);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** A result without decoder warnings. */
+    public ImageResult(Path path, EncodedImage encoded, List<Caption> captions) {
+        this(path, encoded, captions, List.of());
     }
 }

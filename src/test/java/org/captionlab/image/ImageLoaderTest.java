@@ -296,7 +296,7 @@ class ImageLoaderTest {
         Path text = Files.writeString(dir.resolve("notes.jpg"), "just some text, not pixels\n", StandardCharsets.UTF_8);
         assertThatThrownBy(() -> loader.load(text))
                 .isInstanceOf(ImageLoadException.class)
-                .hasMessage("image '" + text + "': it is not an image in a supported format (JPEG, PNG, BMP or GIF)");
+                .hasMessage("image '" + text + "': it is not an image in a supported format (JPEG, PNG, BMP, GIF or TIFF)");
     }
 
     @Test
