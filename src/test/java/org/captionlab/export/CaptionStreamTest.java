@@ -46,7 +46,7 @@ class CaptionStreamTest {
     @Test
     void csvHasTheColumnsAndIsSafeAgainstFormulasButKeepsPathsUsable() throws IOException {
         CaptionRecord evil = new CaptionRecord("-photo.jpg", List.of(caption("=cmd a dog", -1, -1)), List.of(),
-                List.of("Corrupt JPEG data: 2 extraneous bytes before marker 0xd9"), "+enc", "-model");
+                List.of("Corrupt JPEG data: 2 extraneous bytes before marker 0xc4"), "+enc", "-model");
         String csv = write(CaptionStream.Format.CSV, record("photos/dog.jpg", "a dog runs", "a dog"), evil);
         List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(csv)).getRecords();

@@ -102,7 +102,9 @@ class ImageLoaderReliabilityTest {
         assertThat(ImageLoader.isDamageWarning("Corrupt JPEG data: bad Huffman code")).isTrue();
         assertThat(ImageLoader.isDamageWarning("Corrupt JPEG data: premature end of data segment")).isTrue();
         assertThat(ImageLoader.isDamageWarning("Truncated File - Missing EOI marker")).isTrue();
-        assertThat(ImageLoader.isDamageWarning("Corrupt JPEG data: 3 extraneous bytes before marker 0xd9")).isFalse();
+        assertThat(ImageLoader.isDamageWarning("Corrupt JPEG data: 3 extraneous bytes before marker 0xd9")).isTrue();
+        assertThat(ImageLoader.isDamageWarning("Corrupt JPEG data: 12 extraneous bytes before marker 0xd3")).isTrue();
+        assertThat(ImageLoader.isDamageWarning("Corrupt JPEG data: 3 extraneous bytes before marker 0xdb")).isFalse();
         assertThat(ImageLoader.isDamageWarning("Ignoring unknown APP2 segment")).isFalse();
     }
 
