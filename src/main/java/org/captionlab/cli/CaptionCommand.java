@@ -19,7 +19,10 @@ import org.captionlab.image.ImageFiles;
 import org.captionlab.search.Caption;
 import org.captionlab.search.DecodeOptions;
 import org.captionlab.service.CaptioningService;
+import org.captionlab.service.Guidance;
+import org.captionlab.service.GuidedCaptions;
 import org.captionlab.service.ImageResult;
+import org.captionlab.model.Manifest;
 import org.captionlab.util.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +52,9 @@ final class CaptionCommand implements Callable<Integer> {
 
     @Mixin
     DecodingOptions decoding;
+
+    @Mixin
+    GuideOptions guideOptions;
 
     @Option(names = "--format", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
     Format format;
@@ -85,11 +91,13 @@ final class CaptionCommand implements Callable<Integer> {
         List<ImageResult> results = new ArrayList<>();
         try (CaptioningService service = modelOptions.openService(err)) {
             DecodeOptions options = decoding.resolve(service.defaultOptions());
-            LOG.info("captioning {} images with {} ({})", images.size(), service.model().name(), options);
+            Manifest.Guide guide = guideOptions.resolve(service, spec.commandLine());
+            LOG.info("captioning {} images with {} ({}, guide {})", images.size(), service.model().name(), options, guide);
             for (Path image : images) {
                 try {
                     EncodedImage encoded = service.encode(image);
-                    results.add(new ImageResult(image, encoded, service.decode(encoded.feature(), options)));
+                    GuidedCaptions captions = service.decode(encoded, options, guide);
+                    results.add(new ImageResult(image, encoded, captions.captions(), captions.guidance()));
                 } catch (IOException | RuntimeException e) {
                     failed++;
                     LOG.warn("captioning {} failed", image, e);
@@ -110,7 +118,7 @@ final class CaptionCommand implements Callable<Integer> {
             case csv -> {
                 List<CaptionedImage> rows = new ArrayList<>();
                 for (ImageResult r : results) {
-                    rows.add(new CaptionedImage(r.path(), r.captions()));
+                    rows.add(new CaptionedImage(r.path(), r.captions(), guideCell(r.guidance())));
                 }
                 CaptionCsvWriter writer = new CaptionCsvWriter(encoder, model);
                 if (out != null) {
@@ -144,6 +152,11 @@ final class CaptionCommand implements Callable<Integer> {
         }
     }
 
+    /** The CSV's guide cell: the labels that guided and their words, empty when none did. */
+    static String guideCell(Guidance g) {
+        return g.labels().isEmpty() ? "" : g.describe();
+    }
+
     static String text(List<ImageResult> results) {
         StringBuilder sb = new StringBuilder();
         for (ImageResult r : results) {
@@ -160,6 +173,9 @@ final class CaptionCommand implements Callable<Integer> {
                     parts.add(String.format("%s %.0f%%", l.label(), 100 * l.probability()));
                 }
                 sb.append(String.join(", ", parts)).append('\n');
+            }
+            if (!r.guidance().labels().isEmpty()) {
+                sb.append("  guided by: ").append(r.guidance().describe()).append('\n');
             }
         }
         return sb.toString();
@@ -195,6 +211,20 @@ final class CaptionCommand implements Callable<Integer> {
                 labels.add(Map.of("label", l.label(), "probability", l.probability()));
             }
             row.put("imagenet_labels", labels);
+            Guidance g = r.guidance();
+            if (g.labels().isEmpty()) {
+                row.put("guide", null);
+            } else {
+                Map<String, Object> guideRow = new LinkedHashMap<>();
+                List<Map<String, Object>> by = new ArrayList<>();
+                for (ImageLabel l : g.labels()) {
+                    by.add(Map.of("label", l.label(), "probability", l.probability()));
+                }
+                guideRow.put("labels", by);
+                guideRow.put("words", g.words());
+                guideRow.put("fell_back", g.fellBack());
+                row.put("guide", guideRow);
+            }
             rows.add(row);
         }
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows) + "\n";

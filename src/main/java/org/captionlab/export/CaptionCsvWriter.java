@@ -8,7 +8,8 @@ import org.captionlab.search.Caption;
 
 /**
  * Writes the caption CSV of the {@code caption} command: one row per image and rank,
- * {@code path,rank,caption,logprob,score,encoder,model}, rank 1 the best caption. {@code logprob} is the
+ * {@code path,rank,caption,logprob,score,encoder,model,guide}, rank 1 the best caption; {@code guide} says which
+ * of the encoder's labels guided the captions (empty when none did). {@code logprob} is the
  * caption's natural-log probability and {@code score} its ranking score (length-normalised for beam
  * search), both with {@value CsvCell#DEFAULT_DECIMALS} decimals. The file is written with
  * {@link SafeCsvWriter}: RFC 4180, UTF-8, formula-safe text, atomic.
@@ -16,7 +17,8 @@ import org.captionlab.search.Caption;
 public final class CaptionCsvWriter {
 
     /** The columns, in order. */
-    public static final List<String> HEADER = List.of("path", "rank", "caption", "logprob", "score", "encoder", "model");
+    public static final List<String> HEADER = List.of("path", "rank", "caption", "logprob", "score", "encoder", "model",
+            "guide");
 
     private final String encoder;
     private final String model;
@@ -48,10 +50,11 @@ public final class CaptionCsvWriter {
         csv.write(target, sink -> {
             for (CaptionedImage result : results) {
                 CsvCell path = CsvCell.text(result.path().toString());
+                CsvCell guide = CsvCell.text(result.guide());
                 int rank = 1;
                 for (Caption caption : result.captions()) {
                     sink.row(path, CsvCell.integer(rank++), CsvCell.text(caption.text()), CsvCell.decimal(caption.logProb()),
-                            CsvCell.decimal(caption.score()), encoderCell, modelCell);
+                            CsvCell.decimal(caption.score()), encoderCell, modelCell, guide);
                 }
             }
         });

@@ -11,10 +11,17 @@ import org.captionlab.search.Caption;
  *
  * @param path     the image file, as it will appear in exports
  * @param captions the captions, best first; may be empty (the image then has no rows)
+ * @param guide    which of the encoder's labels guided the captions, in words ("" when none did)
  */
-public record CaptionedImage(Path path, List<Caption> captions) {
+public record CaptionedImage(Path path, List<Caption> captions, String guide) {
     public CaptionedImage {
         Objects.requireNonNull(path, "path");
         captions = List.copyOf(captions);
+        guide = guide == null ? "" : guide;
+    }
+
+    /** Captions no label guided. */
+    public CaptionedImage(Path path, List<Caption> captions) {
+        this(path, captions, "");
     }
 }

@@ -33,7 +33,7 @@ class CaptionCsvWriterTest {
 
         List<List<String>> rows = CsvTestSupport.readAll(out);
         assertThat(rows).containsExactly(
-                List.of("path", "rank", "caption", "logprob", "score", "encoder", "model"),
+                List.of("path", "rank", "caption", "logprob", "score", "encoder", "model", "guide"),
                 List.of(Path.of("photos", "dog.jpg").toString(), "1", "a dog runs on the grass", "-3.200000", "-0.640000",
                         "mobilenet_v2", "flickr8k-lstm"),
                 List.of(Path.of("photos", "dog.jpg").toString(), "2", "a brown dog", "-4.123457", "-1.374486",
