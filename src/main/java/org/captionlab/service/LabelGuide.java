@@ -107,15 +107,33 @@ final class LabelGuide {
     record Plan(List<Constraint> constraints, Set<String> allowed, List<ImageLabel> labels, List<String> words) {
     }
 
+    /** Labels naming the same thing, their summed probability and every phrase (singular and plural) naming it. */
     private static final class Group {
         final List<ImageLabel> labels = new ArrayList<>();
         final Set<String> phrases = new LinkedHashSet<>();
         double probability;
+
+        Group(String firstPhrase) {
+            phrases.add(firstPhrase);
+        }
+
+        void absorb(Group other) {
+            labels.addAll(other.labels);
+            phrases.addAll(other.phrases);
+            probability += other.probability;
+        }
+
+        /** The word to report: the first word of the most probable label. */
+        String head(LabelWords table) {
+            return String.join(" ", table.wordsFor(labels.get(0).classIndex()).get(0));
+        }
     }
 
     /** The constraints for an image with these labels, or an empty plan when none is confident enough. */
     Plan plan(List<ImageLabel> labels, Manifest.Guide guide) {
-        Map<String, Group> groups = new LinkedHashMap<>();
+        // Labels that share a word name the same thing (tabby and tiger cat: "cat"; bald eagle and kite: "bird"):
+        // they form one group whose probability is their sum, named after its most probable label's first word.
+        List<Group> groups = new ArrayList<>();
         for (ImageLabel label : labels) {
             if (label.classIndex() < 1 || label.classIndex() > LabelWords.CLASS_COUNT) {
                 continue;
@@ -124,17 +142,31 @@ final class LabelGuide {
             if (phrases.isEmpty()) {
                 continue;
             }
-            Group g = groups.computeIfAbsent(String.join(" ", phrases.get(0)), k -> new Group());
-            g.labels.add(label);
-            g.probability += label.probability();
+            Set<String> forms = new LinkedHashSet<>();
             for (List<String> phrase : phrases) {
-                g.phrases.add(String.join(" ", phrase));
+                forms.add(String.join(" ", phrase));
                 List<String> plural = new ArrayList<>(phrase);
                 plural.set(plural.size() - 1, table.plural(phrase.get(phrase.size() - 1)));
-                g.phrases.add(String.join(" ", plural));
+                forms.add(String.join(" ", plural));
             }
+            Group merged = new Group(String.join(" ", phrases.get(0)));
+            for (java.util.Iterator<Group> it = groups.iterator(); it.hasNext(); ) {
+                Group g = it.next();
+                if (g.phrases.stream().anyMatch(forms::contains)) {
+                    merged.absorb(g);
+                    it.remove();
+                }
+            }
+            merged.labels.add(label);
+            merged.probability += label.probability();
+            merged.phrases.addAll(forms);
+            merged.labels.sort((a, b) -> Double.compare(b.probability(), a.probability()));
+            groups.add(merged);
         }
-        List<Map.Entry<String, Group>> ranked = new ArrayList<>(groups.entrySet());
+        List<Map.Entry<String, Group>> ranked = new ArrayList<>();
+        for (Group g : groups) {
+            ranked.add(Map.entry(g.head(table), g));
+        }
         ranked.sort((a, b) -> Double.compare(b.getValue().probability, a.getValue().probability));
         List<Constraint> constraints = new ArrayList<>();
         Set<String> allowed = new LinkedHashSet<>();
