@@ -58,6 +58,10 @@ public final class LabelWordsGenerator {
     static final String COMMAND = "mvn -B -q test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java -Dexec.classpathScope=test"
             + " -Dexec.mainClass=org.captionlab.text.LabelWordsGenerator";
 
+    /** WordNet's licence asks derived data to carry its notice. */
+    static final String WORDNET_NOTICE = "# Derived in part from WordNet 3.0, Copyright 2006 by Princeton University"
+            + " (WordNet licence: https://wordnet.princeton.edu/license-and-commercial-use).";
+
     /** Hypernym lemmas never useful as a caption word (too abstract, or misleading like "game" for game birds). */
     private static final Set<String> ABSTRACT = Set.of("entity", "object", "whole", "unit", "thing", "being",
             "organism", "artifact", "artefact", "instrumentality", "matter", "abstraction", "part", "piece", "item",
@@ -382,6 +386,7 @@ public final class LabelWordsGenerator {
         out.add("# index: line of ../shared/encoders/imagenet_labels.txt (0 = background, not listed); wnid: WordNet 3.0 synset;");
         out.add("# words: in order of preference, ' | '-separated, singular lemma forms, '-' = none (never guide);");
         out.add("# source: where the words come from.");
+        out.add(WORDNET_NOTICE);
         out.add("index\twnid\tlabel\twords\tsource");
         out.addAll(classRows);
         Files.write(outDir.resolve(LabelWords.TABLE_RESOURCE), out, StandardCharsets.UTF_8);
@@ -391,6 +396,7 @@ public final class LabelWordsGenerator {
         forms.add("# GENERATED with it (same command); overrides in " + INPUTS + "word-forms.tsv.");
         forms.add("# plural: plural form; article: a/an; in_vocab: every token in models/default/vocab.txt;");
         forms.add("# hypernyms: WordNet hypernyms as caption-level single words, closest first ('-' = none).");
+        forms.add(WORDNET_NOTICE);
         forms.add("phrase\tplural\tarticle\tin_vocab\thypernyms");
         formRows.sort(Comparator.naturalOrder());
         forms.addAll(formRows);
