@@ -129,6 +129,9 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             if (record != null) {
                 EvaluationService.recordInManifest(modelDir, record, run, setDefaultDecoding);
+                if (setDefaultDecoding && guide != null) {
+                    service.recordAddedWords();
+                }
                 stdout.println("recorded as '" + record + "' in " + modelDir.resolve("manifest.json")
                         + (setDefaultDecoding ? " (and set as the default decoding)" : ""));
             }

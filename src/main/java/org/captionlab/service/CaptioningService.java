@@ -198,7 +198,7 @@ public final class CaptioningService implements Captioner {
         if (g == null) {
             synchronized (this) {
                 if (labelGuide == null) {
-                    labelGuide = LabelGuide.of(bundle.model(), LabelWords.standard());
+                    labelGuide = LabelGuide.of(bundle.model(), LabelWords.standard(), recordedWords());
                     LOG.info("label guidance: {} words added to the decoder's vocabulary",
                             labelGuide.model().addedWords().size());
                 }
@@ -206,6 +206,24 @@ public final class CaptioningService implements Captioner {
             }
         }
         return g;
+    }
+
+    /** The bundle's record of added words, or null (none, or unreadable: then they are derived again). */
+    private List<ExpandedVocabularyModel.AddedWord> recordedWords() {
+        try {
+            return VocabularyExpansionFile.read(bundle.directory());
+        } catch (IOException e) {
+            LOG.warn("{}: the added words are derived from the label table instead", e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * Records in the bundle ({@value VocabularyExpansionFile#FILE_NAME}) the words label guidance adds to
+     * its decoder and where each comes from; done when a guided decoding becomes the model's default.
+     */
+    public void recordAddedWords() throws IOException {
+        VocabularyExpansionFile.write(bundle.directory(), addedWords());
     }
 
     /** Encodes and decodes one image. */

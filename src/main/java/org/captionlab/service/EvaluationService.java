@@ -78,16 +78,19 @@ public final class EvaluationService {
                     + (data.split() != null ? " for split " + data.split() : ""));
         }
         FeatureSet features;
+        Map<String, List<ImageLabel>> labels = Map.of();
         try (FeatureCache cache = FeatureCache.open(settings.featureCacheDir(), service.encoder().id(),
                 service.encoder().weightsSha256(), service.encoder().featureDim())) {
+            if (guide != null) {
+                // First, so that an image encoded for its labels gives its feature to the cache in the same pass.
+                labels = labels(settings, service, dataset, cache, encoding, cancelled);
+            }
             features = FeatureSet.of(dataset, service.encoder(), cache, encoding, cancelled);
         }
         if (features.cancelled()) {
             throw new IOException("evaluation cancelled while encoding images");
         }
         List<TrainingExample> examples = features.examples();
-        Map<String, List<ImageLabel>> labels = guide == null ? Map.of()
-                : labels(settings, service, dataset, examples, encoding, cancelled);
         Map<String, String> predictions = new LinkedHashMap<>();
         Map<String, List<String>> references = new HashMap<>();
         Map<String, Guidance> guidance = new LinkedHashMap<>();
@@ -113,36 +116,50 @@ public final class EvaluationService {
                 features.problems(), options, guide, guidance, MentionF1.score(predictions, references));
     }
 
-    /** The encoder's labels of each example's image, from the label cache or classified now. */
+    /**
+     * The encoder's labels of each image of the dataset by image id, from the label cache or classified
+     * now (the feature of an image classified now goes to the feature cache too). Images that cannot be
+     * read are left out: the feature pass reports them.
+     */
     private static Map<String, List<ImageLabel>> labels(Settings settings, CaptioningService service,
-                                                        CaptionDataset dataset, List<TrainingExample> examples,
+                                                        CaptionDataset dataset, FeatureCache features,
                                                         ProgressListener progress, BooleanSupplier cancelled)
             throws IOException {
         if (!service.guidable()) {
             throw new IOException("encoder " + service.encoder().id() + " reports no labels, so they cannot guide captions;"
                     + " evaluate with --guide off");
         }
-        Map<String, Path> paths = new HashMap<>();
-        for (ImageCaptions image : dataset.images()) {
-            paths.put(image.imageId(), image.path());
-        }
         Map<String, List<ImageLabel>> out = new HashMap<>();
+        List<ImageCaptions> images = dataset.images();
         try (LabelCache cache = LabelCache.open(settings.featureCacheDir(), service.encoder().id(),
                 service.encoder().weightsSha256(), service.encoder().labelNames())) {
             int done = 0;
-            for (TrainingExample e : examples) {
+            for (ImageCaptions image : images) {
                 if (cancelled.getAsBoolean()) {
                     throw new IOException("evaluation cancelled while classifying images");
                 }
-                Path path = paths.get(e.imageId());
-                String sha = Hashing.sha256(path);
+                progress.progress(++done, images.size(), "labels " + image.imageId());
+                String sha;
+                try {
+                    sha = Hashing.sha256(image.path());
+                } catch (IOException e) {
+                    continue;
+                }
                 List<ImageLabel> l = cache.get(sha);
                 if (l == null) {
-                    l = service.encode(path).labels();
+                    EncodedImage encoded;
+                    try {
+                        encoded = service.encode(image.path());
+                    } catch (IOException | RuntimeException e) {
+                        continue;
+                    }
+                    l = encoded.labels();
                     cache.put(sha, l);
+                    if (!features.contains(sha)) {
+                        features.put(sha, encoded.feature());
+                    }
                 }
-                out.put(e.imageId(), l);
-                progress.progress(++done, examples.size(), "labels " + e.imageId());
+                out.put(image.imageId(), l);
             }
         }
         return out;

@@ -45,6 +45,8 @@ import org.captionlab.text.Vocabulary;
  */
 final class LabelGuide {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LabelGuide.class);
+
     /** Bias of an added word's logit over its source's: 0 = the same probability (it competes, never drowns). */
     static final double ADDED_WORD_BIAS = 0.0;
 
@@ -61,6 +63,22 @@ final class LabelGuide {
     /** A guide for {@code base} with every table word it lacks added (masked until a label allows it). */
     static LabelGuide of(CaptionModel base, LabelWords table) {
         return new LabelGuide(table, ExpandedVocabularyModel.of(base, expansion(base.vocabulary(), table)));
+    }
+
+    /**
+     * A guide for {@code base} with the words a bundle recorded ({@code recorded}; null = derive them from
+     * the table). A record that does not fit the decoder (a word it already has, a source it lacks) is
+     * not used: the words are derived again, with a warning.
+     */
+    static LabelGuide of(CaptionModel base, LabelWords table, List<AddedWord> recorded) {
+        if (recorded != null) {
+            try {
+                return new LabelGuide(table, ExpandedVocabularyModel.of(base, recorded));
+            } catch (IllegalArgumentException e) {
+                LOG.warn("the model's record of added words does not fit its decoder ({}); deriving them again", e.getMessage());
+            }
+        }
+        return of(base, table);
     }
 
     /**
