@@ -80,12 +80,19 @@ public final class EvaluationService {
         FeatureSet features;
         Map<String, List<ImageLabel>> labels = Map.of();
         try (FeatureCache cache = FeatureCache.open(settings.featureCacheDir(), service.encoder().id(),
-                service.encoder().weightsSha256(), service.encoder().featureDim())) {
-            if (guide != null) {
-                // First, so that an image encoded for its labels gives its feature to the cache in the same pass.
-                labels = labels(settings, service, dataset, cache, encoding, cancelled);
+                service.encoder().weightsSha256(), service.encoder().featureDim());
+             LabelCache labelCache = service.guidable() ? LabelCache.open(settings.featureCacheDir(),
+                     service.encoder().id(), service.encoder().weightsSha256(), service.encoder().labelNames()) : null) {
+            // Labels come from the same forward pass as the features: kept whenever an image is encoded, so that
+            // a guided evaluation after an unguided one classifies nothing again.
+            features = FeatureSet.of(dataset, service.encoder(), cache, (sha, l) -> {
+                if (labelCache != null) {
+                    labelCache.putQuietly(sha, l);
+                }
+            }, encoding, cancelled);
+            if (guide != null && !features.cancelled()) {
+                labels = labels(service, dataset, labelCache, cancelled);
             }
-            features = FeatureSet.of(dataset, service.encoder(), cache, encoding, cancelled);
         }
         if (features.cancelled()) {
             throw new IOException("evaluation cancelled while encoding images");
@@ -118,49 +125,34 @@ public final class EvaluationService {
 
     /**
      * The encoder's labels of each image of the dataset by image id, from the label cache or classified
-     * now (the feature of an image classified now goes to the feature cache too). Images that cannot be
-     * read are left out: the feature pass reports them.
+     * now (images whose features came from an older cache without labels). Images that cannot be read are
+     * left out: the feature pass has reported them.
      */
-    private static Map<String, List<ImageLabel>> labels(Settings settings, CaptioningService service,
-                                                        CaptionDataset dataset, FeatureCache features,
-                                                        ProgressListener progress, BooleanSupplier cancelled)
+    private static Map<String, List<ImageLabel>> labels(CaptioningService service, CaptionDataset dataset,
+                                                        LabelCache cache, BooleanSupplier cancelled)
             throws IOException {
-        if (!service.guidable()) {
+        if (cache == null) {
             throw new IOException("encoder " + service.encoder().id() + " reports no labels, so they cannot guide captions;"
                     + " evaluate with --guide off");
         }
         Map<String, List<ImageLabel>> out = new HashMap<>();
-        List<ImageCaptions> images = dataset.images();
-        try (LabelCache cache = LabelCache.open(settings.featureCacheDir(), service.encoder().id(),
-                service.encoder().weightsSha256(), service.encoder().labelNames())) {
-            int done = 0;
-            for (ImageCaptions image : images) {
-                if (cancelled.getAsBoolean()) {
-                    throw new IOException("evaluation cancelled while classifying images");
-                }
-                progress.progress(++done, images.size(), "labels " + image.imageId());
-                String sha;
-                try {
-                    sha = Hashing.sha256(image.path());
-                } catch (IOException e) {
-                    continue;
-                }
-                List<ImageLabel> l = cache.get(sha);
-                if (l == null) {
-                    EncodedImage encoded;
-                    try {
-                        encoded = service.encode(image.path());
-                    } catch (IOException | RuntimeException e) {
-                        continue;
-                    }
-                    l = encoded.labels();
-                    cache.put(sha, l);
-                    if (!features.contains(sha)) {
-                        features.put(sha, encoded.feature());
-                    }
-                }
-                out.put(image.imageId(), l);
+        for (ImageCaptions image : dataset.images()) {
+            if (cancelled.getAsBoolean()) {
+                throw new IOException("evaluation cancelled while classifying images");
             }
+            String sha;
+            List<ImageLabel> l;
+            try {
+                sha = Hashing.sha256(image.path());
+                l = cache.get(sha);
+                if (l == null) {
+                    l = service.encode(image.path()).labels();
+                    cache.put(sha, l);
+                }
+            } catch (IOException | RuntimeException e) {
+                continue;
+            }
+            out.put(image.imageId(), l);
         }
         return out;
     }

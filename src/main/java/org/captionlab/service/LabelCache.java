@@ -123,6 +123,15 @@ final class LabelCache implements AutoCloseable {
         labels.put(sha256, List.copyOf(kept));
     }
 
+    /** {@link #put}, logging instead of throwing: the labels are a by-product whose loss costs only time. */
+    void putQuietly(String sha256, List<ImageLabel> imageLabels) {
+        try {
+            put(sha256, imageLabels);
+        } catch (IOException e) {
+            LOG.warn("label cache: could not store labels ({})", e.getMessage());
+        }
+    }
+
     @Override
     public void close() throws IOException {
         writer.close();
