@@ -23,8 +23,10 @@ import org.captionlab.export.CaptionStream;
 import org.captionlab.export.CsvCell;
 import org.captionlab.image.DamagedImageException;
 import org.captionlab.image.ImageFiles;
+import org.captionlab.model.Manifest;
 import org.captionlab.search.DecodeOptions;
 import org.captionlab.service.CaptioningService;
+import org.captionlab.service.Guidance;
 import org.captionlab.service.ImageResult;
 import org.captionlab.util.AtomicFiles;
 import org.slf4j.Logger;
@@ -78,6 +80,9 @@ final class CaptionCommand implements Callable<Integer> {
 
     @Mixin
     DecodingOptions decoding;
+
+    @Mixin
+    GuideOptions guideOptions;
 
     @Option(names = "--format", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}); "
             + "json is an array with one photo per line, jsonl one JSON object per line.")
@@ -155,12 +160,13 @@ final class CaptionCommand implements Callable<Integer> {
             service.setMemoryCacheCapacity(0);
             service.setAcceptDamagedImages(acceptDamaged);
             DecodeOptions options = decoding.resolve(service.defaultOptions());
-            LOG.info("captioning {} images with {} ({})", images.size(), service.model().name(), options);
+            Manifest.Guide guide = guideOptions.resolve(service, spec.commandLine());
+            LOG.info("captioning {} images with {} ({}, guide {})", images.size(), service.model().name(), options, guide);
             Run run = target != null ? openFile(target, partial, service) : openStdout();
             if (run == null) {
                 return CaptionLabCommand.USAGE;
             }
-            return captionAll(images, service, options, run, stop, failed);
+            return captionAll(images, service, options, guide, run, stop, failed);
         } finally {
             err.flush();
         }
@@ -230,8 +236,8 @@ final class CaptionCommand implements Callable<Integer> {
         return format == Format.csv ? CsvCell.path(image.toString()).render() : image.toString();
     }
 
-    private int captionAll(List<Path> images, CaptioningService service, DecodeOptions options, Run run,
-                           Interruption stop, int failedBefore) throws IOException {
+    private int captionAll(List<Path> images, CaptioningService service, DecodeOptions options, Manifest.Guide guide,
+                           Run run, Interruption stop, int failedBefore) throws IOException {
         int failed = failedBefore;
         long captioned = 0;
         long skippedDone = 0;
@@ -253,7 +259,7 @@ final class CaptionCommand implements Callable<Integer> {
             }
             ImageResult result;
             try {
-                result = service.caption(image, options);
+                result = service.caption(image, options, guide);
             } catch (DamagedImageException e) {
                 failed++;
                 LOG.warn("captioning {} failed", image, e);
@@ -283,7 +289,7 @@ final class CaptionCommand implements Callable<Integer> {
             }
             try {
                 run.stream().write(new CaptionRecord(image.toString(), result.captions(), result.encoded().labels(),
-                        warnings, encoder, model));
+                        warnings, encoder, model, guideOf(result.guidance())));
                 if (run.partial() == null && outputFailed(run.writer())) {
                     throw new IOException("the stream reports an error");
                 }
@@ -348,6 +354,11 @@ final class CaptionCommand implements Callable<Integer> {
             LOG.info("{} photos were already in '{}'", skippedDone, run.target());
         }
         return failed == 0 ? CaptionLabCommand.OK : CaptionLabCommand.SOME_FAILED;
+    }
+
+    /** The output's account of how labels guided a photo, or null when none did. */
+    static CaptionRecord.Guide guideOf(Guidance g) {
+        return g.labels().isEmpty() ? null : new CaptionRecord.Guide(g.labels(), g.words(), g.fellBack(), g.describe());
     }
 
     /** True when writing to standard output failed (PrintWriter and the PrintStream below swallow the error). */

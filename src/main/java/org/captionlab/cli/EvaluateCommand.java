@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.captionlab.data.CocoResults;
 import org.captionlab.eval.EvaluationResult;
+import org.captionlab.eval.MentionF1;
 import org.captionlab.eval.Metric;
+import org.captionlab.model.Manifest;
 import org.captionlab.export.CocoResultsWriter;
 import org.captionlab.export.EvaluationReportWriter;
 import org.captionlab.search.DecodeOptions;
@@ -77,6 +79,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     DecodingOptions decoding;
 
+    @Mixin
+    GuideOptions guideOptions;
+
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Report JSON to write.")
     Path out;
 
@@ -98,8 +103,10 @@ final class EvaluateCommand implements Callable<Integer> {
             Map<String, List<String>> references = CocoResults.readReferences(mode.predictions.references);
             EvaluationResult result = EvaluationService.evaluatePredictions(predictions, references);
             String name = String.valueOf(mode.predictions.predictions.getFileName());
-            EvaluationReportWriter.write(out, name, result);
+            MentionF1.Scores mentions = MentionF1.score(predictions, references);
+            EvaluationReportWriter.write(out, name, result, mentions);
             print(stdout, name, result);
+            print(stdout, mentions);
             return CaptionLabCommand.OK;
         }
         ModelMode m = mode.model;
@@ -108,24 +115,32 @@ final class EvaluateCommand implements Callable<Integer> {
         try (CaptioningService service = CaptioningService.open(settings, modelDir, encoderWeights,
                 new ConsoleProgress(err, "downloading encoder weights", "bytes"))) {
             DecodeOptions options = decoding.resolve(service.defaultOptions());
+            Manifest.Guide guide = guideOptions.resolve(service, spec.commandLine());
             EvaluationService.Run run = EvaluationService.evaluateModel(settings, service,
-                    new DatasetSpec(m.format, m.images, m.captions, m.split), options,
+                    new DatasetSpec(m.format, m.images, m.captions, m.split), options, guide,
                     new ConsoleProgress(err, "features", "images"), new ConsoleProgress(err, "captioning", "images"),
                     () -> Thread.currentThread().isInterrupted());
             for (String p : run.problems()) {
                 err.println("captionlab evaluate: " + p);
             }
-            EvaluationReportWriter.write(out, run.model(), run.result());
+            EvaluationReportWriter.write(out, run.model(), run.result(), run.mentions());
             if (predictionsOut != null) {
                 CocoResultsWriter.write(predictionsOut, run.predictions());
             }
             if (record != null) {
                 EvaluationService.recordInManifest(modelDir, record, run, setDefaultDecoding);
+                if (setDefaultDecoding && guide != null) {
+                    service.recordAddedWords();
+                }
                 stdout.println("recorded as '" + record + "' in " + modelDir.resolve("manifest.json")
                         + (setDefaultDecoding ? " (and set as the default decoding)" : ""));
             }
             stdout.println("decoding: " + describe(options));
+            stdout.println("guidance: " + (guide == null ? "off" : String.format(java.util.Locale.ROOT,
+                    "labels, threshold %.2f, up to %d constraint(s); %d of %d images guided", guide.threshold(),
+                    guide.maxConstraints(), run.guidedImages(), run.result().perImage().size())));
             print(stdout, run.model(), run.result());
+            print(stdout, run.mentions());
             return run.problems().isEmpty() ? CaptionLabCommand.OK : CaptionLabCommand.SOME_FAILED;
         }
     }
@@ -137,6 +152,20 @@ final class EvaluateCommand implements Callable<Integer> {
                     + ", max length " + o.maxLength();
             case SAMPLE -> "sampling, temperature " + o.temperature() + ", seed " + o.seed();
         };
+    }
+
+    private static void print(PrintWriter out, MentionF1.Scores mentions) {
+        out.printf(java.util.Locale.ROOT, "  object mention F1 (image positive when >= %d references mention the class):%n",
+                MentionF1.MIN_REFERENCES);
+        out.printf(java.util.Locale.ROOT, "    %-11s %9s %9s %4s %9s %7s %6s%n", "class", "positives", "predicted", "TP",
+                "precision", "recall", "F1");
+        for (MentionF1.ClassScore c : mentions.classes()) {
+            out.printf(java.util.Locale.ROOT, "    %-11s %9d %9d %4d %9.3f %7.3f %6.3f%s%n", c.name(), c.positives(),
+                    c.predicted(), c.truePositives(), c.precision(), c.recall(), c.f1(), c.visible() ? " *" : "");
+        }
+        out.printf(java.util.Locale.ROOT, "    mean F1 %.4f; over the classes labels can see (*) %.4f%n", mentions.mean(),
+                mentions.meanVisible());
+        out.flush();
     }
 
     private static void print(PrintWriter out, String model, EvaluationResult result) {

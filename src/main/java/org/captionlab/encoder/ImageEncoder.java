@@ -22,6 +22,14 @@ public interface ImageEncoder extends AutoCloseable {
     String weightsSha256();
 
     /**
+     * The classifier's label names by class index (index 0 the background), as the labels of
+     * {@link EncodedImage#labels()} name them; empty for an encoder that reports no labels.
+     */
+    default List<String> labelNames() {
+        return List.of();
+    }
+
+    /**
      * Encodes one image (any size, 8-bit RGB as produced by {@code org.captionlab.image.ImageLoader}).
      * The encoder does its own resizing to its input size.
      */

@@ -242,6 +242,11 @@ public final class MobileNetV2Encoder implements ImageEncoder {
     }
 
     @Override
+    public List<String> labelNames() {
+        return labels;
+    }
+
+    @Override
     public EncodedImage encode(BufferedImage image) {
         Objects.requireNonNull(image, "image");
         BufferedImage square = ImageResizer.squash(image, INPUT_SIZE, INPUT_SIZE);
@@ -299,7 +304,7 @@ public final class MobileNetV2Encoder implements ImageEncoder {
         List<ImageLabel> out = new ArrayList<>(TOP_K);
         for (int k = 0; k < TOP_K && best[k] >= 0; k++) {
             double p = softmaxScale * (bestQ[k] - softmaxZeroPoint);
-            out.add(new ImageLabel(labels.get(best[k]), Math.max(0.0, Math.min(1.0, p))));
+            out.add(new ImageLabel(labels.get(best[k]), Math.max(0.0, Math.min(1.0, p)), best[k]));
         }
         return out;
     }

@@ -8,7 +8,8 @@ import org.captionlab.search.Caption;
 /**
  * The columns of the caption CSV, in order: one row per photo and caption rank, rank 1 the best.
  * {@code logprob} is the caption's natural-log probability and {@code score} its ranking score
- * (length-normalised for beam search); {@code warning} holds the image decoder's warnings, if any.
+ * (length-normalised for beam search); {@code guide} says which of the encoder's labels guided the captions
+ * (empty when none did); {@code warning} holds the image decoder's warnings, if any.
  * This is the one place that says which columns there are: a new column is one more constant here.
  */
 public enum CaptionColumn {
@@ -52,6 +53,12 @@ public enum CaptionColumn {
         @Override
         CsvCell cell(CaptionRecord r, int rank, Caption c) {
             return CsvCell.text(r.model());
+        }
+    },
+    GUIDE("guide") {
+        @Override
+        CsvCell cell(CaptionRecord r, int rank, Caption c) {
+            return CsvCell.text(r.guide() == null ? "" : r.guide().description());
         }
     },
     WARNING("warning") {

@@ -16,9 +16,33 @@ import org.captionlab.search.Caption;
  * @param warnings what the image decoder warned about (empty for a clean file)
  * @param encoder  the image encoder's id
  * @param model    the caption model's name
+ * @param guide    how the encoder's labels guided the captions, or null when no label did
  */
 public record CaptionRecord(String path, List<Caption> captions, List<ImageLabel> labels, List<String> warnings,
-                            String encoder, String model) {
+                            String encoder, String model, Guide guide) {
+
+    /**
+     * How labels guided a photo's captions.
+     *
+     * @param labels      the labels that guided, most probable first
+     * @param words       the words the captions were made to contain
+     * @param fellBack    true when no caption could contain them (the captions are the unguided ones)
+     * @param description one line for a CSV cell or the text output
+     */
+    public record Guide(List<ImageLabel> labels, List<String> words, boolean fellBack, String description) {
+        public Guide {
+            labels = List.copyOf(labels);
+            words = List.copyOf(words);
+            Objects.requireNonNull(description, "description");
+        }
+    }
+
+    /** A record no label guided. */
+    public CaptionRecord(String path, List<Caption> captions, List<ImageLabel> labels, List<String> warnings,
+                         String encoder, String model) {
+        this(path, captions, labels, warnings, encoder, model, null);
+    }
+
     public CaptionRecord {
         Objects.requireNonNull(path, "path");
         captions = List.copyOf(captions);

@@ -34,7 +34,8 @@ import org.captionlab.search.Caption;
  *   <li>{@link Format#TEXT}: a block per photo, its path unindented, captions, scores and labels indented.
  * </ul>
  * The JSON object of a photo: {@code path, model, encoder, captions: [{rank, caption, logprob, score,
- * words: [{word, prob}], end_prob}], imagenet_labels: [{label, probability}], warnings: [...]}.
+ * words: [{word, prob}], end_prob}], imagenet_labels: [{label, probability}], guide: null or {labels:
+ * [{label, probability}], words, fell_back}, warnings: [...]}.
  */
 public final class CaptionStream {
 
@@ -141,6 +142,18 @@ public final class CaptionStream {
         for (ImageLabel l : r.labels()) {
             labels.addObject().put("label", l.label()).put("probability", l.probability());
         }
+        if (r.guide() == null) {
+            row.putNull("guide");
+        } else {
+            ObjectNode guide = row.putObject("guide");
+            ArrayNode by = guide.putArray("labels");
+            for (ImageLabel l : r.guide().labels()) {
+                by.addObject().put("label", l.label()).put("probability", l.probability());
+            }
+            ArrayNode words = guide.putArray("words");
+            r.guide().words().forEach(words::add);
+            guide.put("fell_back", r.guide().fellBack());
+        }
         ArrayNode warnings = row.putArray("warnings");
         r.warnings().forEach(warnings::add);
         return JSON.writeValueAsString(row);
@@ -161,6 +174,9 @@ public final class CaptionStream {
                 parts.add(String.format(Locale.ROOT, "%s %.0f%%", l.label(), 100 * l.probability()));
             }
             sb.append("  ImageNet: ").append(String.join(", ", parts)).append('\n');
+        }
+        if (r.guide() != null) {
+            sb.append("  guided by: ").append(r.guide().description()).append('\n');
         }
         for (String w : r.warnings()) {
             sb.append("  warning: ").append(w.replace('\n', ' ')).append('\n');

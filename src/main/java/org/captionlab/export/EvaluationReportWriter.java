@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import org.captionlab.eval.EvaluationResult;
+import org.captionlab.eval.MentionF1;
 import org.captionlab.eval.ImageScores;
 import org.captionlab.eval.Metric;
 import org.captionlab.util.AtomicFiles;
@@ -41,13 +42,31 @@ public final class EvaluationReportWriter {
 
     /** Writes the report of {@code model}'s evaluation to {@code target}, replacing it only on success. */
     public static void write(Path target, String model, EvaluationResult result) throws IOException {
+        write(target, model, result, null);
+    }
+
+    /**
+     * Writes the report with the object mention F1 ({@code mentions}, may be null) to {@code target},
+     * replacing it only on success.
+     */
+    public static void write(Path target, String model, EvaluationResult result, MentionF1.Scores mentions)
+            throws IOException {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(result, "result");
-        AtomicFiles.write(target, out -> write(out, model, result));
+        AtomicFiles.write(target, out -> write(out, model, result, mentions));
     }
 
     /** Writes the report as UTF-8 JSON to {@code out}, which is flushed, not closed. */
     public static void write(OutputStream out, String model, EvaluationResult result) throws IOException {
+        write(out, model, result, null);
+    }
+
+    /**
+     * Writes the report, with {@code mention_f1} after {@code metrics} when {@code mentions} is not null,
+     * as UTF-8 JSON to {@code out}, which is flushed, not closed.
+     */
+    public static void write(OutputStream out, String model, EvaluationResult result, MentionF1.Scores mentions)
+            throws IOException {
         try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.setPrettyPrinter(prettyPrinter());
@@ -56,6 +75,9 @@ public final class EvaluationReportWriter {
             g.writeNumberField("images", result.perImage().size());
             g.writeFieldName("metrics");
             writeScores(g, result.corpus());
+            if (mentions != null) {
+                writeMentions(g, mentions);
+            }
             g.writeArrayFieldStart("per_image");
             for (ImageScores image : result.perImage()) {
                 g.writeStartObject();
@@ -74,6 +96,26 @@ public final class EvaluationReportWriter {
             g.writeEndObject();
             g.writeRaw('\n');
         }
+    }
+
+    private static void writeMentions(JsonGenerator g, MentionF1.Scores mentions) throws IOException {
+        g.writeObjectFieldStart("mention_f1");
+        g.writeNumberField("mean", mentions.mean());
+        g.writeNumberField("mean_visible", mentions.meanVisible());
+        g.writeObjectFieldStart("classes");
+        for (MentionF1.ClassScore c : mentions.classes()) {
+            g.writeObjectFieldStart(c.name());
+            g.writeBooleanField("visible", c.visible());
+            g.writeNumberField("positives", c.positives());
+            g.writeNumberField("predicted", c.predicted());
+            g.writeNumberField("true_positives", c.truePositives());
+            g.writeNumberField("precision", c.precision());
+            g.writeNumberField("recall", c.recall());
+            g.writeNumberField("f1", c.f1());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+        g.writeEndObject();
     }
 
     private static void writeScores(JsonGenerator g, Map<Metric, Double> scores) throws IOException {

@@ -158,9 +158,16 @@ public record Manifest(int formatVersion, String name, Instant createdAt, String
      * @param lengthAlpha      length normalisation exponent (0 = none)
      * @param maxLength        maximum caption length in words
      * @param blockRepeatNgram size of n-grams that may not repeat (0 = off)
+     * @param guide            label guidance recommended with these settings, or null for none
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Decoding(int beamWidth, double lengthAlpha, int maxLength, int blockRepeatNgram) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Decoding(int beamWidth, double lengthAlpha, int maxLength, int blockRepeatNgram, Guide guide) {
+
+        /** Settings without label guidance. */
+        public Decoding(int beamWidth, double lengthAlpha, int maxLength, int blockRepeatNgram) {
+            this(beamWidth, lengthAlpha, maxLength, blockRepeatNgram, null);
+        }
 
         public Decoding {
             if (beamWidth < 1) {
@@ -180,6 +187,31 @@ public record Manifest(int formatVersion, String name, Instant createdAt, String
         /** Beam 3, no length normalisation, 20 words, no n-gram blocking. */
         public static Decoding defaults() {
             return new Decoding(3, 0.0, 20, 0);
+        }
+    }
+
+    /**
+     * Label-guided decoding (constrained beam search on the words of the encoder's confident labels).
+     *
+     * @param threshold      the probability a label (summed over the top labels naming the same thing) needs
+     *                       to guide the caption
+     * @param maxConstraints how many labels may guide one caption
+     */
+    public record Guide(double threshold, int maxConstraints) {
+
+        /**
+         * What {@code --guide labels} uses for a model that recommends no guidance: the settings chosen on
+         * the Flickr8k dev split for the shipped models.
+         */
+        public static final Guide STANDARD = new Guide(0.5, 1);
+
+        public Guide {
+            if (!(threshold > 0 && threshold <= 1)) {
+                throw new IllegalArgumentException("guide threshold must be in (0, 1], was " + threshold);
+            }
+            if (maxConstraints < 1) {
+                throw new IllegalArgumentException("guide constraints must be >= 1, was " + maxConstraints);
+            }
         }
     }
 

@@ -71,6 +71,28 @@ public final class CaptionSearch {
     }
 
     /**
+     * Captions one image under constraints: every caption contains one phrase of each constraint
+     * (constrained beam search, see {@link ConstrainedBeamSearch}). Greedy decoding is the search
+     * with width 1. With no constraints the captions are exactly {@link #decode(CaptionModel, float[], DecodeOptions)}'s;
+     * when no caption within the maximum length can meet any constraint, they are that too and
+     * {@link ConstrainedCaptions#fellBack()} is set.
+     *
+     * @throws IllegalArgumentException for sampling with constraints, more than 4 constraints, or a
+     *                                  feature of the wrong size
+     */
+    public static ConstrainedCaptions decode(CaptionModel model, float[] feature, DecodeOptions options,
+                                             List<Constraint> constraints) {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(constraints, "constraints");
+        checkFeature(model, feature, -1);
+        if (constraints.isEmpty()) {
+            return new ConstrainedCaptions(decode(model, feature, options), List.of(), false);
+        }
+        return ConstrainedBeamSearch.search(model, feature, options, constraints);
+    }
+
+    /**
      * Greedy captions of many images decoded together, one {@link CaptionModel#step} per position
      * for all images still open (finished rows are dropped from the batch). Caption {@code i} is the
      * one {@link #decode} gives for {@code features[i]} with {@code DecodeOptions.greedy()} at this

@@ -13,12 +13,14 @@ import org.captionlab.encoder.ImageEncoder;
 import org.captionlab.encoder.ImageEncoders;
 import org.captionlab.encoder.WeightsCheck;
 import org.captionlab.image.ImageLoader;
+import org.captionlab.model.ExpandedVocabularyModel;
 import org.captionlab.model.Manifest;
 import org.captionlab.model.ModelBundle;
 import org.captionlab.search.Caption;
 import org.captionlab.search.CaptionSearch;
 import org.captionlab.search.DecodeOptions;
 import org.captionlab.search.Strategy;
+import org.captionlab.text.LabelWords;
 import org.captionlab.util.Hashing;
 import org.captionlab.util.ProgressListener;
 import org.slf4j.Logger;
@@ -43,6 +45,8 @@ public final class CaptioningService implements Captioner {
     private volatile ImageLoader loader = new ImageLoader();
     private volatile int cacheCapacity = MEMORY_CACHE_ENTRIES;
     private final ModelInfo info;
+    /** Built on first guided decoding (it reads the label table and expands the vocabulary). */
+    private volatile LabelGuide labelGuide;
     private final Map<String, Encoding> encoded = new LinkedHashMap<>(256, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -243,10 +247,81 @@ public final class CaptioningService implements Captioner {
         return CaptionSearch.decode(bundle.model(), feature, options);
     }
 
+    /**
+     * The label guidance the model's manifest recommends (chosen on the dev split), or null when it
+     * recommends none or the encoder reports no labels.
+     */
+    public Manifest.Guide defaultGuide() {
+        Manifest.Decoding d = bundle.manifest().decoding();
+        return d == null || !guidable() ? null : d.guide();
+    }
+
+    /** True when the encoder reports labels that can guide captions. */
+    public boolean guidable() {
+        return !encoder.labelNames().isEmpty();
+    }
+
+    /**
+     * Decodes captions of an encoded image, guided by its labels when {@code guide} is not null (see
+     * {@link LabelGuide}): captions then contain the words of the confident labels. With a null
+     * {@code guide} the captions are {@link #decode(float[], DecodeOptions)}'s.
+     */
+    public GuidedCaptions decode(EncodedImage image, DecodeOptions options, Manifest.Guide guide) {
+        if (guide == null) {
+            return new GuidedCaptions(decode(image.feature(), options), Guidance.OFF);
+        }
+        return labelGuide().decode(image.feature(), image.labels(), options, guide);
+    }
+
+    /** The words added to the decoder for guidance, with where each comes from (empty without labels). */
+    public List<ExpandedVocabularyModel.AddedWord> addedWords() {
+        return guidable() ? labelGuide().model().addedWords() : List.of();
+    }
+
+    private LabelGuide labelGuide() {
+        LabelGuide g = labelGuide;
+        if (g == null) {
+            synchronized (this) {
+                if (labelGuide == null) {
+                    labelGuide = LabelGuide.of(bundle.model(), LabelWords.standard(), recordedWords());
+                    LOG.info("label guidance: {} words added to the decoder's vocabulary",
+                            labelGuide.model().addedWords().size());
+                }
+                g = labelGuide;
+            }
+        }
+        return g;
+    }
+
+    /** The bundle's record of added words, or null (none, or unreadable: then they are derived again). */
+    private List<ExpandedVocabularyModel.AddedWord> recordedWords() {
+        try {
+            return VocabularyExpansionFile.read(bundle.directory());
+        } catch (IOException e) {
+            LOG.warn("{}: the added words are derived from the label table instead", e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * Records in the bundle ({@value VocabularyExpansionFile#FILE_NAME}) the words label guidance adds to
+     * its decoder and where each comes from; done when a guided decoding becomes the model's default.
+     */
+    public void recordAddedWords() throws IOException {
+        VocabularyExpansionFile.write(bundle.directory(), addedWords());
+    }
+
     /** Encodes and decodes one image. */
     public ImageResult caption(Path image, DecodeOptions options) throws IOException {
         Encoding e = encodeWithWarnings(image);
-        return new ImageResult(image, e.encoded(), decode(e.encoded().feature(), options), e.warnings());
+        return new ImageResult(image, e.encoded(), decode(e.encoded().feature(), options), Guidance.OFF, e.warnings());
+    }
+
+    /** Encodes and decodes one image, guided by its labels when {@code guide} is not null. */
+    public ImageResult caption(Path image, DecodeOptions options, Manifest.Guide guide) throws IOException {
+        Encoding e = encodeWithWarnings(image);
+        GuidedCaptions g = decode(e.encoded(), options, guide);
+        return new ImageResult(image, e.encoded(), g.captions(), g.guidance(), e.warnings());
     }
 
     @Override

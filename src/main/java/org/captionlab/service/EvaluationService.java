@@ -11,7 +11,12 @@ import org.captionlab.data.CaptionDataset;
 import org.captionlab.data.FeatureCache;
 import org.captionlab.eval.EvaluationResult;
 import org.captionlab.eval.Evaluator;
+import org.captionlab.eval.MentionF1;
 import org.captionlab.eval.Metric;
+import org.captionlab.data.ImageCaptions;
+import org.captionlab.encoder.EncodedImage;
+import org.captionlab.encoder.ImageLabel;
+import org.captionlab.util.Hashing;
 import org.captionlab.model.Manifest;
 import org.captionlab.search.Caption;
 import org.captionlab.search.DecodeOptions;
@@ -32,9 +37,18 @@ public final class EvaluationService {
      * @param predictions best caption per image id, in dataset order
      * @param problems    images that could not be used
      * @param options     the decoding options used
+     * @param guide       the label guidance used, or null for none
+     * @param guidance    how the labels guided each image's caption, by image id (empty without guidance)
+     * @param mentions    object mention F1 of the best captions
      */
     public record Run(String model, EvaluationResult result, Map<String, String> predictions, List<String> problems,
-                      DecodeOptions options) {
+                      DecodeOptions options, Manifest.Guide guide, Map<String, Guidance> guidance,
+                      MentionF1.Scores mentions) {
+
+        /** Images whose caption the labels guided. */
+        public long guidedImages() {
+            return guidance.values().stream().filter(Guidance::guided).count();
+        }
     }
 
     private EvaluationService() {
@@ -47,34 +61,100 @@ public final class EvaluationService {
     public static Run evaluateModel(Settings settings, CaptioningService service, DatasetSpec data, DecodeOptions options,
                                     ProgressListener encoding, ProgressListener decoding, BooleanSupplier cancelled)
             throws IOException {
+        return evaluateModel(settings, service, data, options, null, encoding, decoding, cancelled);
+    }
+
+    /**
+     * Captions every image of {@code data} with the service's model, guided by the encoder's labels when
+     * {@code guide} is not null (labels kept in a cache beside the features, so each image is classified
+     * once), and scores the best captions.
+     */
+    public static Run evaluateModel(Settings settings, CaptioningService service, DatasetSpec data, DecodeOptions options,
+                                    Manifest.Guide guide, ProgressListener encoding, ProgressListener decoding,
+                                    BooleanSupplier cancelled) throws IOException {
         CaptionDataset dataset = DatasetLoading.load(data);
         if (dataset.images().isEmpty()) {
             throw new IOException("no images to evaluate in '" + data.captions() + "'"
                     + (data.split() != null ? " for split " + data.split() : ""));
         }
         FeatureSet features;
+        Map<String, List<ImageLabel>> labels = Map.of();
         try (FeatureCache cache = FeatureCache.open(settings.featureCacheDir(), service.encoder().id(),
-                service.encoder().weightsSha256(), service.encoder().featureDim())) {
-            features = FeatureSet.of(dataset, service.encoder(), cache, encoding, cancelled);
+                service.encoder().weightsSha256(), service.encoder().featureDim());
+             LabelCache labelCache = service.guidable() ? LabelCache.open(settings.featureCacheDir(),
+                     service.encoder().id(), service.encoder().weightsSha256(), service.encoder().labelNames()) : null) {
+            // Labels come from the same forward pass as the features: kept whenever an image is encoded, so that
+            // a guided evaluation after an unguided one classifies nothing again.
+            features = FeatureSet.of(dataset, service.encoder(), cache, (sha, l) -> {
+                if (labelCache != null) {
+                    labelCache.putQuietly(sha, l);
+                }
+            }, encoding, cancelled);
+            if (guide != null && !features.cancelled()) {
+                labels = labels(service, dataset, labelCache, cancelled);
+            }
         }
         if (features.cancelled()) {
             throw new IOException("evaluation cancelled while encoding images");
         }
+        List<TrainingExample> examples = features.examples();
         Map<String, String> predictions = new LinkedHashMap<>();
         Map<String, List<String>> references = new HashMap<>();
-        List<TrainingExample> examples = features.examples();
+        Map<String, Guidance> guidance = new LinkedHashMap<>();
         for (int i = 0; i < examples.size(); i++) {
             if (cancelled.getAsBoolean()) {
                 throw new IOException("evaluation cancelled after " + i + " of " + examples.size() + " images");
             }
             TrainingExample e = examples.get(i);
-            List<Caption> captions = service.decode(e.feature(), options);
+            List<Caption> captions;
+            if (guide == null) {
+                captions = service.decode(e.feature(), options);
+            } else {
+                GuidedCaptions g = service.decode(new EncodedImage(e.feature(), labels.getOrDefault(e.imageId(), List.of())),
+                        options, guide);
+                captions = g.captions();
+                guidance.put(e.imageId(), g.guidance());
+            }
             predictions.put(e.imageId(), captions.isEmpty() ? "" : captions.get(0).text());
             references.put(e.imageId(), e.captions());
             decoding.progress(i + 1, examples.size(), e.imageId());
         }
         return new Run(service.model().name(), Evaluator.evaluate(predictions, references), predictions,
-                features.problems(), options);
+                features.problems(), options, guide, guidance, MentionF1.score(predictions, references));
+    }
+
+    /**
+     * The encoder's labels of each image of the dataset by image id, from the label cache or classified
+     * now (images whose features came from an older cache without labels). Images that cannot be read are
+     * left out: the feature pass has reported them.
+     */
+    private static Map<String, List<ImageLabel>> labels(CaptioningService service, CaptionDataset dataset,
+                                                        LabelCache cache, BooleanSupplier cancelled)
+            throws IOException {
+        if (cache == null) {
+            throw new IOException("encoder " + service.encoder().id() + " reports no labels, so they cannot guide captions;"
+                    + " evaluate with --guide off");
+        }
+        Map<String, List<ImageLabel>> out = new HashMap<>();
+        for (ImageCaptions image : dataset.images()) {
+            if (cancelled.getAsBoolean()) {
+                throw new IOException("evaluation cancelled while classifying images");
+            }
+            String sha;
+            List<ImageLabel> l;
+            try {
+                sha = Hashing.sha256(image.path());
+                l = cache.get(sha);
+                if (l == null) {
+                    l = service.encode(image.path()).labels();
+                    cache.put(sha, l);
+                }
+            } catch (IOException | RuntimeException e) {
+                continue;
+            }
+            out.put(image.imageId(), l);
+        }
+        return out;
     }
 
     /**
@@ -91,11 +171,18 @@ public final class EvaluationService {
             scores.put(m.label(), evaluation.result().corpus(m));
         }
         scores.put("images", (double) evaluation.result().perImage().size());
+        if (evaluation.mentions() != null) {
+            scores.put("mention-F1", evaluation.mentions().mean());
+            scores.put("mention-F1-visible", evaluation.mentions().meanVisible());
+        }
+        if (evaluation.guide() != null) {
+            scores.put("guided-images", (double) evaluation.guidedImages());
+        }
         manifest = manifest.withMetrics(run, scores);
         if (setDefaultDecoding) {
             DecodeOptions o = evaluation.options();
             manifest = manifest.withDecoding(new Manifest.Decoding(o.beamWidth(), o.lengthAlpha(), o.maxLength(),
-                    o.blockRepeatNgram()));
+                    o.blockRepeatNgram(), evaluation.guide()));
         }
         manifest.write(file);
         return manifest;

@@ -12,7 +12,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.captionlab.data.FeatureCache;
+import org.captionlab.encoder.EncodedImage;
 import org.captionlab.encoder.ImageEncoder;
+import org.captionlab.encoder.ImageLabel;
+import java.util.function.BiConsumer;
 import org.captionlab.image.ImageLoader;
 import org.captionlab.util.Hashing;
 import org.captionlab.util.ProgressListener;
@@ -49,6 +52,16 @@ public final class FeatureExtraction {
      * @param cancelled polled between images; when it turns true the run stops (what was done is kept)
      */
     public static Result run(List<Path> images, ImageEncoder encoder, FeatureCache cache,
+                             ProgressListener progress, BooleanSupplier cancelled) {
+        return run(images, encoder, cache, (sha, labels) -> { }, progress, cancelled);
+    }
+
+    /**
+     * Encodes every image not yet in the cache, handing the labels of each image encoded now (by content
+     * hash) to {@code labels}, so that they need no second pass.
+     */
+    public static Result run(List<Path> images, ImageEncoder encoder, FeatureCache cache,
+                             BiConsumer<String, List<ImageLabel>> labels,
                              ProgressListener progress, BooleanSupplier cancelled) {
         Map<Path, String> features = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
@@ -114,8 +127,9 @@ public final class FeatureExtraction {
                     LOG.warn("skipping {}", p, e);
                 } else {
                     try {
-                        float[] f = encoder.encode((BufferedImage) next[1]).feature();
-                        cache.put(todoHashes.get(i), f);
+                        EncodedImage encoded = encoder.encode((BufferedImage) next[1]);
+                        cache.put(todoHashes.get(i), encoded.feature());
+                        labels.accept(todoHashes.get(i), encoded.labels());
                         features.put(p, todoHashes.get(i));
                         encodedCount++;
                     } catch (IOException | RuntimeException e) {

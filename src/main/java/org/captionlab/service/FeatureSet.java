@@ -10,6 +10,8 @@ import org.captionlab.data.CaptionDataset;
 import org.captionlab.data.FeatureCache;
 import org.captionlab.data.ImageCaptions;
 import org.captionlab.encoder.ImageEncoder;
+import org.captionlab.encoder.ImageLabel;
+import java.util.function.BiConsumer;
 import org.captionlab.train.TrainingExample;
 import org.captionlab.util.ProgressListener;
 
@@ -26,11 +28,18 @@ public record FeatureSet(List<TrainingExample> examples, List<String> problems, 
     /** Encodes (or finds in the cache) every image of the dataset. */
     public static FeatureSet of(CaptionDataset dataset, ImageEncoder encoder, FeatureCache cache,
                                 ProgressListener progress, BooleanSupplier cancelled) throws IOException {
+        return of(dataset, encoder, cache, (sha, labels) -> { }, progress, cancelled);
+    }
+
+    /** Encodes (or finds in the cache) every image, handing the labels of the images encoded now to {@code labels}. */
+    public static FeatureSet of(CaptionDataset dataset, ImageEncoder encoder, FeatureCache cache,
+                                BiConsumer<String, List<ImageLabel>> labels,
+                                ProgressListener progress, BooleanSupplier cancelled) throws IOException {
         List<Path> paths = new ArrayList<>();
         for (ImageCaptions image : dataset.images()) {
             paths.add(image.path());
         }
-        FeatureExtraction.Result r = FeatureExtraction.run(paths, encoder, cache, progress, cancelled);
+        FeatureExtraction.Result r = FeatureExtraction.run(paths, encoder, cache, labels, progress, cancelled);
         List<TrainingExample> examples = new ArrayList<>();
         Map<Path, String> hashes = r.features();
         for (ImageCaptions image : dataset.images()) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -126,6 +127,25 @@ public final class Vocabulary {
             sb.append(tokens.get(i)).append('\t').append(counts[i]).append('\n');
         }
         AtomicFiles.writeString(file, sb.toString());
+    }
+
+    /**
+     * This vocabulary with {@code words} appended (training count 0) after the existing entries, so
+     * that every existing index stays the same: what open-vocabulary decoding needs to add words
+     * the decoder never saw without touching the ones it knows.
+     *
+     * @throws IllegalArgumentException for a word already present, a duplicate, or a word with whitespace
+     */
+    public Vocabulary extendedWith(List<String> words) {
+        List<String> t = new ArrayList<>(tokens);
+        int[] c = Arrays.copyOf(counts, counts.length + words.size());
+        for (String w : words) {
+            if (w.isBlank() || w.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("cannot add '" + w + "': a vocabulary entry is one word");
+            }
+            t.add(w);
+        }
+        return new Vocabulary(t, c);
     }
 
     public int size() {

@@ -65,7 +65,7 @@ class CaptionCommandTest {
         assertThat(images).isGreaterThanOrEqualTo(5);
         assertThat(rows).hasSize((int) images * 3);
         assertThat(rows.get(0).getParser().getHeaderNames())
-                .containsExactly("path", "rank", "caption", "logprob", "score", "encoder", "model", "warning");
+                .containsExactly("path", "rank", "caption", "logprob", "score", "encoder", "model", "guide", "warning");
         for (int i = 0; i < rows.size(); i += 3) {
             assertThat(List.of(rows.get(i).get("rank"), rows.get(i + 1).get("rank"), rows.get(i + 2).get("rank")))
                     .containsExactly("1", "2", "3");

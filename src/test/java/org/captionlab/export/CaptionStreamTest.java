@@ -51,7 +51,7 @@ class CaptionStreamTest {
         List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(csv)).getRecords();
         assertThat(rows.get(0).getParser().getHeaderNames()).isEqualTo(CaptionColumn.headers())
-                .containsExactly("path", "rank", "caption", "logprob", "score", "encoder", "model", "warning");
+                .containsExactly("path", "rank", "caption", "logprob", "score", "encoder", "model", "guide", "warning");
         assertThat(rows).hasSize(3);
         assertThat(rows.get(1).get("rank")).isEqualTo("2");
         assertThat(rows.get(0).get("logprob")).isEqualTo("-2.000000");
@@ -124,5 +124,22 @@ class CaptionStreamTest {
         String jsonl = write(CaptionStream.Format.JSONL, record("a.jpg", "a dog"));
         assertThatThrownBy(() -> CaptionStream.resume(jsonl, CaptionStream.Format.JSONL, "vgg16", "tiny"))
                 .isInstanceOf(CaptionStream.ResumeException.class);
+    }
+
+    @Test
+    void theGuideIsACellAnObjectAndATextLine() throws IOException {
+        CaptionRecord.Guide guide = new CaptionRecord.Guide(List.of(new ImageLabel("tabby", 0.8)), List.of("cat"), false,
+                "tabby 0.80 → cat");
+        CaptionRecord guided = new CaptionRecord("cat.jpg", List.of(caption("a cat", -1, -1)), List.of(), List.of(),
+                "mobilenet-v2", "tiny", guide);
+        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(write(CaptionStream.Format.CSV, guided, record("b.jpg", "a dog")))).getRecords();
+        assertThat(rows.get(0).get("guide")).isEqualTo("tabby 0.80 → cat");
+        assertThat(rows.get(1).get("guide")).isEmpty();
+        JsonNode json = new ObjectMapper().readTree(CaptionStream.json(guided));
+        assertThat(json.get("guide").get("words").get(0).asText()).isEqualTo("cat");
+        assertThat(json.get("guide").get("fell_back").asBoolean()).isFalse();
+        assertThat(new ObjectMapper().readTree(CaptionStream.json(record("b.jpg", "a dog"))).get("guide").isNull()).isTrue();
+        assertThat(CaptionStream.text(guided)).contains("  guided by: tabby 0.80 → cat");
     }
 }
