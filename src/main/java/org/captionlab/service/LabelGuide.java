@@ -47,8 +47,13 @@ final class LabelGuide {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LabelGuide.class);
 
-    /** Bias of an added word's logit over its source's: 0 = the same probability (it competes, never drowns). */
-    static final double ADDED_WORD_BIAS = 0.0;
+    /**
+     * Bias of an added word's logit over its source's. Slightly positive: the word is 10 % more probable
+     * than its source, so where a label names a thing more precisely than the decoder can ("parrot" for
+     * "bird") the precise word wins what would otherwise be a tie; small enough that the decoder's own
+     * sentence around it is unchanged (it competes with the source, never drowns it).
+     */
+    static final double ADDED_WORD_BIAS = Math.log(1.1);
 
     private final LabelWords table;
     private final ExpandedVocabularyModel model;
@@ -160,13 +165,7 @@ final class LabelGuide {
             if (phrases.isEmpty()) {
                 continue;
             }
-            Set<String> forms = new LinkedHashSet<>();
-            for (List<String> phrase : phrases) {
-                forms.add(String.join(" ", phrase));
-                List<String> plural = new ArrayList<>(phrase);
-                plural.set(plural.size() - 1, table.plural(phrase.get(phrase.size() - 1)));
-                forms.add(String.join(" ", plural));
-            }
+            Set<String> forms = forms(phrases);
             Group merged = new Group(String.join(" ", phrases.get(0)));
             for (java.util.Iterator<Group> it = groups.iterator(); it.hasNext(); ) {
                 Group g = it.next();
@@ -196,12 +195,22 @@ final class LabelGuide {
             if (constraints.size() == guide.maxConstraints() || g.probability < guide.threshold() - 1e-9) {
                 break;
             }
-            Constraint c = Constraint.of(g.labels.get(0).label(), List.copyOf(g.phrases), model.vocabulary());
+            // Words the decoder never saw are the group's most probable label's only: the owl photo whose top label
+            // is a grouse may say "bird" (shared) but not "hawk" (the fourth label's own name).
+            Set<String> headForms = forms(table.wordsFor(g.labels.get(0).classIndex()));
+            List<String> phrases = new ArrayList<>();
+            for (String phrase : g.phrases) {
+                boolean novel = java.util.Arrays.stream(phrase.split(" ")).anyMatch(added::contains);
+                if (!novel || headForms.contains(phrase)) {
+                    phrases.add(phrase);
+                }
+            }
+            Constraint c = Constraint.of(g.labels.get(0).label(), phrases, model.vocabulary());
             if (c == null) {
                 continue;
             }
             constraints.add(c);
-            for (String phrase : g.phrases) {
+            for (String phrase : phrases) {
                 for (String w : phrase.split(" ")) {
                     if (added.contains(w)) {
                         allowed.add(w);
@@ -212,6 +221,18 @@ final class LabelGuide {
             words.add(e.getKey());
         }
         return new Plan(List.copyOf(constraints), Set.copyOf(allowed), List.copyOf(guiding), List.copyOf(words));
+    }
+
+    /** Each phrase as written and with its last word in the plural ("hot dog", "hot dogs"), in order. */
+    private Set<String> forms(List<List<String>> phrases) {
+        Set<String> forms = new LinkedHashSet<>();
+        for (List<String> phrase : phrases) {
+            forms.add(String.join(" ", phrase));
+            List<String> plural = new ArrayList<>(phrase);
+            plural.set(plural.size() - 1, table.plural(phrase.get(phrase.size() - 1)));
+            forms.add(String.join(" ", plural));
+        }
+        return forms;
     }
 
     /**
