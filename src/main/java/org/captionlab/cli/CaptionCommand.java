@@ -308,10 +308,10 @@ final class CaptionCommand implements Callable<Integer> {
                 closeQuietly(run.writer());
                 err.println(NAME + "cannot write '" + run.partial() + "' (" + Errors.reason(writeFailure) + "): the captions of"
                         + " the photos before it are kept there; free some space (or fix the cause) and run the same"
-                        + " command with --resume to caption the " + left + " photos left");
+                        + " command with --resume to caption the " + photos(left) + " left");
             } else {
                 err.println(NAME + "cannot write to standard output (" + Errors.reason(writeFailure) + "), for example a full"
-                        + " disk or a closed pipe: " + left + " photos were not written; use --out FILE");
+                        + " disk or a closed pipe: " + photos(left) + " not written; use --out FILE");
             }
             return inOutput > 0 ? CaptionLabCommand.SOME_FAILED : CaptionLabCommand.FATAL;
         }
@@ -323,11 +323,11 @@ final class CaptionCommand implements Callable<Integer> {
                 } catch (IOException e) {
                     LOG.warn("closing {} failed", run.partial(), e);
                 }
-                err.println(NAME + "interrupted: the captions of " + inOutput + " photos are in '" + run.partial()
-                        + "'; run the same command with --resume to caption the " + left + " photos left");
+                err.println(NAME + "interrupted: the captions of " + photos(inOutput) + " are in '" + run.partial()
+                        + "'; run the same command with --resume to caption the " + photos(left) + " left");
             } else {
                 run.writer().flush();
-                err.println(NAME + "interrupted: " + left + " photos were not captioned");
+                err.println(NAME + "interrupted: " + photos(left) + " not captioned");
             }
             return CaptionLabCommand.SOME_FAILED;
         }
@@ -354,6 +354,10 @@ final class CaptionCommand implements Callable<Integer> {
             LOG.info("{} photos were already in '{}'", skippedDone, run.target());
         }
         return failed == 0 ? CaptionLabCommand.OK : CaptionLabCommand.SOME_FAILED;
+    }
+
+    private static String photos(long n) {
+        return n + (n == 1 ? " photo" : " photos");
     }
 
     /** The output's account of how labels guided a photo, or null when none did. */
@@ -383,6 +387,7 @@ final class CaptionCommand implements Callable<Integer> {
         }
         for (Map.Entry<ImageFiles.SkipKind, List<ImageFiles.Skip>> e : byKind.entrySet()) {
             List<ImageFiles.Skip> list = e.getValue();
+            list.sort(java.util.Comparator.comparing(ImageFiles.Skip::path));
             List<String> names = new ArrayList<>();
             for (ImageFiles.Skip s : list.subList(0, Math.min(NAMES_SHOWN, list.size()))) {
                 names.add("'" + s.path() + "'" + (s.detail() != null ? " (" + s.detail() + ")" : ""));
