@@ -114,4 +114,13 @@ public final class EvaluationService {
         }
         return Evaluator.evaluate(predictions, refs);
     }
+
+    /**
+     * Scores one caption per image against its references with the given metrics (the app's per-photo
+     * scores); every image must have references with at least one word.
+     */
+    public static EvaluationResult score(Map<String, String> candidates, Map<String, List<String>> references,
+                                         java.util.Set<org.captionlab.eval.Metric> metrics) {
+        return Evaluator.evaluate(candidates, references, metrics);
+    }
 }

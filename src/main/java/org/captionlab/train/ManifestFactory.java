@@ -7,6 +7,7 @@ import java.util.Map;
 import org.captionlab.eval.EvaluationResult;
 import org.captionlab.eval.Metric;
 import org.captionlab.model.DecoderConfig;
+import org.captionlab.model.EpochStats;
 import org.captionlab.model.Manifest;
 import org.captionlab.text.Vocabulary;
 

@@ -23,6 +23,8 @@ import org.captionlab.model.CaptionNetwork;
 import org.captionlab.model.DecoderConfig;
 import org.captionlab.model.ModelBundle;
 import org.captionlab.model.TrainingHyperparameters;
+import org.captionlab.model.TrainingLog;
+import org.captionlab.model.EpochStats;
 import org.captionlab.search.Caption;
 import org.captionlab.search.CaptionSearch;
 import org.captionlab.text.Vocabulary;
@@ -49,7 +51,7 @@ public final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
     private static final String CHECKPOINT_DIR = "checkpoint";
     private static final String STATE_FILE = "state.json";
-    private static final String LOG_FILE = "training-log.csv";
+    private static final String LOG_FILE = TrainingLog.FILE_NAME;
     /** Batches are formed from windows of this many batches' worth of pairs sorted by length. */
     private static final int BUCKET_BATCHES = 50;
     private static final int VALIDATION_CHUNK = 256;
