@@ -15,11 +15,11 @@ import org.captionlab.encoder.EncodedImage;
 import org.captionlab.encoder.ImageLabel;
 import org.captionlab.export.CaptionCsvWriter;
 import org.captionlab.export.CaptionedImage;
-import org.captionlab.image.ImageFiles;
 import org.captionlab.search.Caption;
 import org.captionlab.search.DecodeOptions;
 import org.captionlab.service.CaptioningService;
 import org.captionlab.service.ImageResult;
+import org.captionlab.service.Images;
 import org.captionlab.util.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +67,7 @@ final class CaptionCommand implements Callable<Integer> {
                 err.println("captionlab caption: '" + input + "' does not exist");
                 failed++;
             } else if (Files.isDirectory(input)) {
-                ImageFiles.Listing listing = ImageFiles.collect(List.of(input));
+                var listing = Images.collect(List.of(input));
                 images.addAll(listing.images());
                 skipped += listing.skipped();
             } else {

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.captionlab.data.CocoResults;
 import org.captionlab.eval.EvaluationResult;
 import org.captionlab.eval.Metric;
 import org.captionlab.export.CocoResultsWriter;
@@ -94,9 +93,7 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         if (mode.predictions != null) {
-            Map<String, String> predictions = CocoResults.read(mode.predictions.predictions);
-            Map<String, List<String>> references = CocoResults.readReferences(mode.predictions.references);
-            EvaluationResult result = EvaluationService.evaluatePredictions(predictions, references);
+            EvaluationResult result = EvaluationService.evaluatePredictions(mode.predictions.predictions, mode.predictions.references);
             String name = String.valueOf(mode.predictions.predictions.getFileName());
             EvaluationReportWriter.write(out, name, result);
             print(stdout, name, result);

@@ -9,7 +9,6 @@ import org.captionlab.model.CellType;
 import org.captionlab.service.Settings;
 import org.captionlab.service.TrainingService;
 import org.captionlab.model.EpochStats;
-import org.captionlab.model.TrainingLog;
 import org.captionlab.train.Trainer;
 import org.captionlab.train.TrainingConfig;
 import org.captionlab.util.ProgressListener;
@@ -136,7 +135,7 @@ final class TrainCommand implements Callable<Integer> {
                 public void started(int firstEpoch, int totalEpochs, int batchesPerEpoch, int vocabularySize) {
                     stdout.printf("training %s: epochs %d..%d, %d batches per epoch, vocabulary %,d words%n",
                             config.cell().id(), firstEpoch, totalEpochs, batchesPerEpoch, vocabularySize);
-                    stdout.println(TrainingLog.HEADER);
+                    stdout.println(TrainingService.LOG_HEADER);
                     stdout.flush();
                 }
 
@@ -151,7 +150,7 @@ final class TrainCommand implements Callable<Integer> {
                 @Override
                 public void epoch(EpochStats s, boolean best) {
                     // The log file's own row, so the console and training-log.csv never disagree.
-                    stdout.println(TrainingLog.row(s) + (best ? "  (best, saved)" : ""));
+                    stdout.println(TrainingService.logRow(s) + (best ? "  (best, saved)" : ""));
                     stdout.flush();
                 }
             }, interruption::requested);

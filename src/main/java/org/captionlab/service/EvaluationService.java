@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.captionlab.data.CaptionDataset;
+import org.captionlab.data.CocoResults;
 import org.captionlab.data.FeatureCache;
 import org.captionlab.eval.EvaluationResult;
 import org.captionlab.eval.Evaluator;
@@ -99,6 +100,14 @@ public final class EvaluationService {
         }
         manifest.write(file);
         return manifest;
+    }
+
+    /**
+     * Scores a COCO results file (captions made elsewhere) against a reference file in any format the
+     * core reads (COCO, Karpathy, Flickr8k, CSV).
+     */
+    public static EvaluationResult evaluatePredictions(Path predictions, Path references) throws IOException {
+        return evaluatePredictions(CocoResults.read(predictions), CocoResults.readReferences(references));
     }
 
     /** Scores captions made elsewhere against references (both keyed by image id). */

@@ -31,6 +31,15 @@ public final class Images {
     }
 
     /**
+     * Loads a photo upright in 8-bit RGB, as the encoder sees it before resizing.
+     *
+     * @throws ImageLoadException with one sentence naming the file when it is not a usable image
+     */
+    public static BufferedImage load(Path file) throws ImageLoadException {
+        return LOADER.load(file);
+    }
+
+    /**
      * Loads a photo upright in 8-bit RGB and shrinks it to fit within {@code maxWidth × maxHeight}
      * (never enlarges).
      *

@@ -9,6 +9,8 @@ import org.captionlab.data.FeatureCache;
 import org.captionlab.encoder.EncoderWeights;
 import org.captionlab.encoder.ImageEncoder;
 import org.captionlab.encoder.ImageEncoders;
+import org.captionlab.model.EpochStats;
+import org.captionlab.model.TrainingLog;
 import org.captionlab.train.Provenance;
 import org.captionlab.train.Trainer;
 import org.captionlab.train.TrainingConfig;
@@ -21,6 +23,14 @@ import org.slf4j.LoggerFactory;
  * cached feature (encoding the missing ones once), then runs the {@link Trainer}.
  */
 public final class TrainingService {
+
+    /** The header of the training log, for a console that echoes its rows. */
+    public static final String LOG_HEADER = TrainingLog.HEADER;
+
+    /** One epoch as the training log writes it (without the line end). */
+    public static String logRow(EpochStats stats) {
+        return TrainingLog.row(stats);
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingService.class);
 
