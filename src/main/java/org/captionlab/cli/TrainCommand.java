@@ -10,7 +10,7 @@ import org.captionlab.service.Settings;
 import org.captionlab.service.TrainingService;
 import org.captionlab.model.EpochStats;
 import org.captionlab.train.Trainer;
-import org.captionlab.train.TrainingConfig;
+import org.captionlab.model.TrainingConfig;
 import org.captionlab.util.ProgressListener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -17,7 +17,6 @@ import org.captionlab.model.ModelBundle;
 import org.captionlab.search.Caption;
 import org.captionlab.search.CaptionSearch;
 import org.captionlab.search.DecodeOptions;
-import org.captionlab.search.Strategy;
 import org.captionlab.util.Hashing;
 import org.captionlab.util.ProgressListener;
 import org.slf4j.Logger;
@@ -122,14 +121,7 @@ public final class CaptioningService implements Captioner {
 
     /** The decoding options the model's manifest recommends. */
     public DecodeOptions defaultOptions() {
-        Manifest.Decoding d = bundle.manifest().decoding();
-        if (d == null) {
-            return ModelInfo.FALLBACK_OPTIONS;
-        }
-        int width = Math.max(1, d.beamWidth());
-        Strategy strategy = width == 1 ? Strategy.GREEDY : Strategy.BEAM;
-        return new DecodeOptions(strategy, width, Math.min(3, width), d.maxLength(), d.lengthAlpha(),
-                d.blockRepeatNgram(), 1.0, 42L);
+        return DecodeOptions.of(bundle.manifest().decoding());
     }
 
     @Override

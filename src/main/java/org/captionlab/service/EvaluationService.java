@@ -94,9 +94,7 @@ public final class EvaluationService {
         scores.put("images", (double) evaluation.result().perImage().size());
         manifest = manifest.withMetrics(run, scores);
         if (setDefaultDecoding) {
-            DecodeOptions o = evaluation.options();
-            manifest = manifest.withDecoding(new Manifest.Decoding(o.beamWidth(), o.lengthAlpha(), o.maxLength(),
-                    o.blockRepeatNgram()));
+            manifest = manifest.withDecoding(evaluation.options().toDefaults());
         }
         manifest.write(file);
         return manifest;

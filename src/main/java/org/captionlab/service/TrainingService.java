@@ -1,8 +1,12 @@
 package org.captionlab.service;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.captionlab.data.CaptionDataset;
 import org.captionlab.data.FeatureCache;
@@ -13,7 +17,8 @@ import org.captionlab.model.EpochStats;
 import org.captionlab.model.TrainingLog;
 import org.captionlab.train.Provenance;
 import org.captionlab.train.Trainer;
-import org.captionlab.train.TrainingConfig;
+import org.captionlab.model.TrainingConfig;
+import org.captionlab.util.Hashing;
 import org.captionlab.util.ProgressListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,10 +100,29 @@ public final class TrainingService {
             LOG.info("features: {} train images ({} encoded now), {} validation images ({} encoded now)",
                     train.examples().size(), train.encoded(), val.examples().size(), val.encoded());
             Provenance provenance = new Provenance(encoder.id(), encoder.weightsSha256(), encoder.featureDim(),
-                    trainData.name(), describe(request.train()), describe(request.validation()), request.commandLine());
+                    trainData.name(), describe(request.train()), describe(request.validation()), request.commandLine(),
+                    dataHashes(request.train(), request.validation()));
             return new Trainer(request.config(), provenance, listener)
                     .train(train.examples(), val.examples(), request.out(), request.resume(), cancelled);
         }
+    }
+
+    /** SHA-256 of every data file the run reads (annotations and split lists), by file name. */
+    private static Map<String, String> dataHashes(DatasetSpec... specs) throws IOException {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        for (DatasetSpec spec : specs) {
+            List<Path> files = new ArrayList<>(List.of(spec.captions()));
+            if (spec.split() != null && Files.isRegularFile(Path.of(spec.split()))) {
+                files.add(Path.of(spec.split()));
+            }
+            for (Path f : files) {
+                Path name = f.getFileName();
+                if (name != null && !hashes.containsKey(name.toString()) && Files.isRegularFile(f)) {
+                    hashes.put(name.toString(), Hashing.sha256(f));
+                }
+            }
+        }
+        return hashes;
     }
 
     private static String describe(DatasetSpec spec) {

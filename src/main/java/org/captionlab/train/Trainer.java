@@ -22,6 +22,7 @@ import org.captionlab.model.CaptionModel;
 import org.captionlab.model.CaptionNetwork;
 import org.captionlab.model.DecoderConfig;
 import org.captionlab.model.ModelBundle;
+import org.captionlab.model.TrainingConfig;
 import org.captionlab.model.TrainingHyperparameters;
 import org.captionlab.model.TrainingLog;
 import org.captionlab.model.EpochStats;

@@ -12,7 +12,7 @@ import org.captionlab.model.Manifest;
 import org.captionlab.model.ModelBundle;
 import org.captionlab.model.EpochStats;
 import org.captionlab.train.Trainer;
-import org.captionlab.train.TrainingConfig;
+import org.captionlab.model.TrainingConfig;
 import org.captionlab.model.TrainingLog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

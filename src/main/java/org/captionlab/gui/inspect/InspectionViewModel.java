@@ -279,12 +279,6 @@ public final class InspectionViewModel {
         shownText.set(visible.size() == n ? Formats.photos(n) : Formats.count(visible.size()) + " of " + Formats.photos(n) + " shown");
     }
 
-    /** True when some filter hides photos. */
-    public boolean isFiltered() {
-        return showFilter.get() != ShowFilter.ALL || categoryFilter.get() != null || rangeMin.get() != null
-                || rangeMax.get() != null || selectedBin.get() >= 0 || !searchText.get().isBlank();
-    }
-
     /** Shows every photo again (the sort stays). */
     public void clearFilters() {
         showFilter.set(ShowFilter.ALL);
