@@ -3,8 +3,6 @@ package org.captionlab.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.captionlab.eval.EvaluationResult;
 import org.captionlab.eval.Metric;

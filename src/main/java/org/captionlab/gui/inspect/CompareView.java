@@ -134,10 +134,6 @@ public final class CompareView {
         return root;
     }
 
-    public TableView<PhotoItem> table() {
-        return table;
-    }
-
     /** Gives the table the keyboard focus. */
     public void focus() {
         table.requestFocus();
