@@ -100,13 +100,14 @@ final class EvaluateCommand implements Callable<Integer> {
         ModelMode m = mode.model;
         Settings settings = Settings.fromEnvironment();
         Path modelDir = m.model != null ? m.model : settings.defaultModel();
-        try (CaptioningService service = CaptioningService.open(settings, modelDir, encoderWeights,
+        try (Interruption interruption = new Interruption("evaluate");
+             CaptioningService service = CaptioningService.open(settings, modelDir, encoderWeights,
                 new ConsoleProgress(err, "downloading encoder weights", "bytes"))) {
             DecodeOptions options = decoding.resolve(service.defaultOptions());
             EvaluationService.Run run = EvaluationService.evaluateModel(settings, service,
                     new DatasetSpec(m.format, m.images, m.captions, m.split), options,
                     new ConsoleProgress(err, "features", "images"), new ConsoleProgress(err, "captioning", "images"),
-                    () -> Thread.currentThread().isInterrupted());
+                    interruption::requested);
             for (String p : run.problems()) {
                 err.println("captionlab evaluate: " + p);
             }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.captionlab.data.CaptionDataset;
 import org.captionlab.data.CocoResults;
@@ -59,14 +60,15 @@ public final class EvaluationService {
             features = FeatureSet.of(dataset, service.encoder(), cache, encoding, cancelled);
         }
         if (features.cancelled()) {
-            throw new IOException("evaluation cancelled while encoding images");
+            // Cancellation is its own outcome, not an I/O failure: callers tell the user it stopped, not that it broke.
+            throw new CancellationException("evaluation cancelled while encoding images");
         }
         Map<String, String> predictions = new LinkedHashMap<>();
         Map<String, List<String>> references = new HashMap<>();
         List<TrainingExample> examples = features.examples();
         for (int i = 0; i < examples.size(); i++) {
             if (cancelled.getAsBoolean()) {
-                throw new IOException("evaluation cancelled after " + i + " of " + examples.size() + " images");
+                throw new CancellationException("evaluation cancelled after " + i + " of " + examples.size() + " images");
             }
             TrainingExample e = examples.get(i);
             List<Caption> captions = service.decode(e.feature(), options);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.captionlab.data.CaptionDataset;
 import org.captionlab.data.FeatureCache;
@@ -90,12 +91,12 @@ public final class TrainingService {
             FeatureSet train = FeatureSet.of(trainData, encoder, cache, listener.features("train"), cancelled);
             listener.problems("train", train.problems());
             if (train.cancelled()) {
-                throw new IOException("cancelled while encoding the training images (" + cache.size() + " features are cached; run again to resume)");
+                throw new CancellationException("cancelled while encoding the training images (" + cache.size() + " features are cached; run again to resume)");
             }
             FeatureSet val = FeatureSet.of(valData, encoder, cache, listener.features("validation"), cancelled);
             listener.problems("validation", val.problems());
             if (val.cancelled()) {
-                throw new IOException("cancelled while encoding the validation images (" + cache.size() + " features are cached; run again to resume)");
+                throw new CancellationException("cancelled while encoding the validation images (" + cache.size() + " features are cached; run again to resume)");
             }
             LOG.info("features: {} train images ({} encoded now), {} validation images ({} encoded now)",
                     train.examples().size(), train.encoded(), val.examples().size(), val.encoded());
