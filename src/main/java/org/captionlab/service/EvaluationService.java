@@ -17,7 +17,7 @@ import org.captionlab.eval.Metric;
 import org.captionlab.model.Manifest;
 import org.captionlab.search.Caption;
 import org.captionlab.search.DecodeOptions;
-import org.captionlab.train.TrainingExample;
+import org.captionlab.train.CaptionedFeature;
 import org.captionlab.util.ProgressListener;
 
 /**
@@ -65,12 +65,12 @@ public final class EvaluationService {
         }
         Map<String, String> predictions = new LinkedHashMap<>();
         Map<String, List<String>> references = new HashMap<>();
-        List<TrainingExample> examples = features.examples();
+        List<CaptionedFeature> examples = features.examples();
         for (int i = 0; i < examples.size(); i++) {
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException("evaluation cancelled after " + i + " of " + examples.size() + " images");
             }
-            TrainingExample e = examples.get(i);
+            CaptionedFeature e = examples.get(i);
             List<Caption> captions = service.decode(e.feature(), options);
             predictions.put(e.imageId(), captions.isEmpty() ? "" : captions.get(0).text());
             references.put(e.imageId(), e.captions());

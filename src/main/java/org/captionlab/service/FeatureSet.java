@@ -12,7 +12,7 @@ import org.captionlab.encoder.EncoderWeights;
 import org.captionlab.encoder.ImageEncoders;
 import org.captionlab.data.ImageCaptions;
 import org.captionlab.encoder.ImageEncoder;
-import org.captionlab.train.TrainingExample;
+import org.captionlab.train.CaptionedFeature;
 import org.captionlab.util.ProgressListener;
 
 /**
@@ -23,7 +23,7 @@ import org.captionlab.util.ProgressListener;
  * @param encoded  images encoded now (the rest came from the cache)
  * @param cancelled true if encoding was interrupted (examples then hold only what is done)
  */
-public record FeatureSet(List<TrainingExample> examples, List<String> problems, int encoded, boolean cancelled) {
+public record FeatureSet(List<CaptionedFeature> examples, List<String> problems, int encoded, boolean cancelled) {
 
     /** Encodes (or finds in the cache) every image of the dataset. */
     public static FeatureSet of(CaptionDataset dataset, ImageEncoder encoder, FeatureCache cache,
@@ -33,12 +33,12 @@ public record FeatureSet(List<TrainingExample> examples, List<String> problems, 
             paths.add(image.path());
         }
         FeatureExtraction.Result r = FeatureExtraction.run(paths, encoder, cache, progress, cancelled);
-        List<TrainingExample> examples = new ArrayList<>();
+        List<CaptionedFeature> examples = new ArrayList<>();
         Map<Path, String> hashes = r.features();
         for (ImageCaptions image : dataset.images()) {
             String sha = hashes.get(image.path());
             if (sha != null) {
-                examples.add(new TrainingExample(image.imageId(), cache.get(sha), image.captions()));
+                examples.add(new CaptionedFeature(image.imageId(), cache.get(sha), image.captions()));
             }
         }
         List<String> problems = new ArrayList<>(dataset.problems());

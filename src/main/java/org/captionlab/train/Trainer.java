@@ -106,7 +106,7 @@ public final class Trainer {
      * @param resume    continue from {@code outDir/checkpoint} (same config expected)
      * @param cancelled polled between batches; training stops, keeping the last epoch's checkpoint
      */
-    public Outcome train(List<TrainingExample> train, List<TrainingExample> validation, Path outDir, boolean resume,
+    public Outcome train(List<CaptionedFeature> train, List<CaptionedFeature> validation, Path outDir, boolean resume,
                          BooleanSupplier cancelled) throws IOException {
         if (train.isEmpty()) {
             throw new IllegalArgumentException("no training images");
@@ -116,7 +116,7 @@ public final class Trainer {
         }
         long startNanos = System.nanoTime();
         Files.createDirectories(outDir);
-        List<TrainingExample> val = validationSubset(validation);
+        List<CaptionedFeature> val = validationSubset(validation);
         Start start = resume ? resumeFrom(outDir) : fresh(train);
         // A fresh log; on resume it is rewritten with the checkpoint's epochs only (later ones were not saved).
         TrainingLog log = new TrainingLog(outDir.resolve(LOG_FILE), false);
@@ -173,9 +173,9 @@ public final class Trainer {
     private record Start(Vocabulary vocabulary, CaptionNetwork network, State state, List<EpochStats> history) {
     }
 
-    private Start fresh(List<TrainingExample> train) {
+    private Start fresh(List<CaptionedFeature> train) {
         List<String> captions = new ArrayList<>();
-        for (TrainingExample e : train) {
+        for (CaptionedFeature e : train) {
             captions.addAll(e.captions());
         }
         Vocabulary vocabulary = Vocabulary.fromCaptions(captions, config.minWordCount());
@@ -245,7 +245,7 @@ public final class Trainer {
     }
 
     /** Fits one epoch; null when cancelled before it ended. */
-    private Fit fitEpoch(CaptionNetwork net, List<TrainingExample> train, List<Pair> pairs, int epoch, BooleanSupplier cancelled) {
+    private Fit fitEpoch(CaptionNetwork net, List<CaptionedFeature> train, List<Pair> pairs, int epoch, BooleanSupplier cancelled) {
         // A function of the epoch alone, so a resumed run uses the same schedule.
         net.setLearningRate(config.learningRate() * Math.pow(config.lrDecay(), epoch - 1));
         List<List<Pair>> batches = batches(pairs, epoch);
@@ -280,7 +280,7 @@ public final class Trainer {
     private record Pair(int example, int[] words) {
     }
 
-    private List<Pair> pairs(List<TrainingExample> examples, Vocabulary vocabulary) {
+    private List<Pair> pairs(List<CaptionedFeature> examples, Vocabulary vocabulary) {
         List<Pair> out = new ArrayList<>();
         for (int i = 0; i < examples.size(); i++) {
             for (String caption : examples.get(i).captions()) {
@@ -315,7 +315,7 @@ public final class Trainer {
         return batches;
     }
 
-    private MultiDataSet toDataSet(CaptionNetwork net, List<TrainingExample> examples, List<Pair> batch) {
+    private MultiDataSet toDataSet(CaptionNetwork net, List<CaptionedFeature> examples, List<Pair> batch) {
         List<float[]> features = new ArrayList<>(batch.size());
         List<int[]> captions = new ArrayList<>(batch.size());
         for (Pair p : batch) {
@@ -325,7 +325,7 @@ public final class Trainer {
         return net.batch(features, captions, config.maxCaptionLength() + 1);
     }
 
-    private double validationLoss(CaptionNetwork net, List<TrainingExample> val, List<Pair> valPairs) {
+    private double validationLoss(CaptionNetwork net, List<CaptionedFeature> val, List<Pair> valPairs) {
         double sum = 0;
         long words = 0;
         for (int i = 0; i < valPairs.size(); i += VALIDATION_CHUNK) {
@@ -338,11 +338,11 @@ public final class Trainer {
         return sum / Math.max(1, words);
     }
 
-    private EvaluationResult validate(CaptionModel model, List<TrainingExample> val) {
+    private EvaluationResult validate(CaptionModel model, List<CaptionedFeature> val) {
         Map<String, String> candidates = new LinkedHashMap<>();
         Map<String, List<String>> references = new HashMap<>();
         for (int i = 0; i < val.size(); i += VALIDATION_CHUNK) {
-            List<TrainingExample> chunk = val.subList(i, Math.min(val.size(), i + VALIDATION_CHUNK));
+            List<CaptionedFeature> chunk = val.subList(i, Math.min(val.size(), i + VALIDATION_CHUNK));
             float[][] features = new float[chunk.size()][];
             for (int j = 0; j < chunk.size(); j++) {
                 features[j] = chunk.get(j).feature();
@@ -356,7 +356,7 @@ public final class Trainer {
         return Evaluator.evaluate(candidates, references);
     }
 
-    private List<TrainingExample> validationSubset(List<TrainingExample> validation) {
+    private List<CaptionedFeature> validationSubset(List<CaptionedFeature> validation) {
         if (config.validationImages() == 0 || validation.size() <= config.validationImages()) {
             return validation;
         }
