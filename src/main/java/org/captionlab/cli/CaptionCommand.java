@@ -15,7 +15,6 @@ import org.captionlab.encoder.EncodedImage;
 import org.captionlab.encoder.ImageLabel;
 import org.captionlab.export.CaptionCsvWriter;
 import org.captionlab.export.CaptionedImage;
-import org.captionlab.image.ImageFiles;
 import org.captionlab.search.Caption;
 import org.captionlab.search.DecodeOptions;
 import org.captionlab.service.CaptioningService;
@@ -23,6 +22,7 @@ import org.captionlab.service.Guidance;
 import org.captionlab.service.GuidedCaptions;
 import org.captionlab.service.ImageResult;
 import org.captionlab.model.Manifest;
+import org.captionlab.service.Images;
 import org.captionlab.util.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,7 +73,7 @@ final class CaptionCommand implements Callable<Integer> {
                 err.println("captionlab caption: '" + input + "' does not exist");
                 failed++;
             } else if (Files.isDirectory(input)) {
-                ImageFiles.Listing listing = ImageFiles.collect(List.of(input));
+                var listing = Images.collect(List.of(input));
                 images.addAll(listing.images());
                 skipped += listing.skipped();
             } else {

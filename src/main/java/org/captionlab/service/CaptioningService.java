@@ -18,7 +18,6 @@ import org.captionlab.model.ModelBundle;
 import org.captionlab.search.Caption;
 import org.captionlab.search.CaptionSearch;
 import org.captionlab.search.DecodeOptions;
-import org.captionlab.search.Strategy;
 import org.captionlab.text.LabelWords;
 import org.captionlab.util.Hashing;
 import org.captionlab.util.ProgressListener;
@@ -126,14 +125,7 @@ public final class CaptioningService implements Captioner {
 
     /** The decoding options the model's manifest recommends. */
     public DecodeOptions defaultOptions() {
-        Manifest.Decoding d = bundle.manifest().decoding();
-        if (d == null) {
-            return ModelInfo.FALLBACK_OPTIONS;
-        }
-        int width = Math.max(1, d.beamWidth());
-        Strategy strategy = width == 1 ? Strategy.GREEDY : Strategy.BEAM;
-        return new DecodeOptions(strategy, width, Math.min(3, width), d.maxLength(), d.lengthAlpha(),
-                d.blockRepeatNgram(), 1.0, 42L);
+        return DecodeOptions.of(bundle.manifest().decoding());
     }
 
     @Override

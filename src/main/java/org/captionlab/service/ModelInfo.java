@@ -17,8 +17,8 @@ import org.captionlab.search.DecodeOptions;
 public record ModelInfo(String name, Path directory, String encoderId, String cell, int vocabularySize, String summary,
                         DecodeOptions recommended) {
 
-    /** Beam 3, three alternatives: what a model without recommendations is decoded with. */
-    public static final DecodeOptions FALLBACK_OPTIONS = DecodeOptions.beam(3, 3);
+    /** What a model without recorded decoding is decoded with: the manifest's defaults. */
+    public static final DecodeOptions FALLBACK_OPTIONS = DecodeOptions.of(null);
 
     public ModelInfo {
         recommended = recommended == null ? FALLBACK_OPTIONS : recommended;

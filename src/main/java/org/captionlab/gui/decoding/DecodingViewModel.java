@@ -17,6 +17,7 @@ import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.captionlab.search.DecodeOptions;
 import org.captionlab.search.Strategy;
+import org.captionlab.service.ModelInfo;
 
 /**
  * The decoding controls: one property per setting, and {@link #optionsProperty()}, the
@@ -35,7 +36,7 @@ public final class DecodingViewModel {
     public static final double MAX_LENGTH_ALPHA = 3.0;
 
     /** Beam search with three alternatives: shows the alternatives panel filled from the start. */
-    public static final DecodeOptions DEFAULTS = new DecodeOptions(Strategy.BEAM, 3, 3, DecodeOptions.DEFAULT_MAX_LENGTH, 0.0, 0, 1.0, 0L);
+    public static final DecodeOptions DEFAULTS = ModelInfo.FALLBACK_OPTIONS;
 
     private DecodeOptions recommended = DEFAULTS;
 

@@ -35,7 +35,6 @@ public final class PhotoDetailViewModel {
     private final ReadOnlyStringWrapper modelCaption = new ReadOnlyStringWrapper(this, "modelCaption", "");
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
     private final ReadOnlyBooleanWrapper edited = new ReadOnlyBooleanWrapper(this, "edited");
-    private final ReadOnlyBooleanWrapper hasCaption = new ReadOnlyBooleanWrapper(this, "hasCaption");
     private final ObservableList<AlternativeRow> alternatives = FXCollections.observableArrayList();
     private final ObservableList<WordProbability> words = FXCollections.observableArrayList();
     private final ObservableList<ImageLabel> labels = FXCollections.observableArrayList();
@@ -89,7 +88,6 @@ public final class PhotoDetailViewModel {
             modelCaption.set("");
             statusText.set("Select a photo to see its captions.");
             edited.set(false);
-            hasCaption.set(false);
             alternatives.clear();
             words.clear();
             labels.clear();
@@ -104,7 +102,6 @@ public final class PhotoDetailViewModel {
         modelCaption.set(best);
         edited.set(item.isEdited());
         caption.set(item.isEdited() ? item.editedCaptionProperty().get() : best);
-        hasCaption.set(item.isEdited() || !captions.isEmpty());
         statusText.set(statusOf(item));
 
         List<AlternativeRow> rows = new ArrayList<>(captions.size());
@@ -197,11 +194,6 @@ public final class PhotoDetailViewModel {
 
     public ReadOnlyBooleanProperty editedProperty() {
         return edited.getReadOnlyProperty();
-    }
-
-    /** True when there is a caption to show or edit. */
-    public ReadOnlyBooleanProperty hasCaptionProperty() {
-        return hasCaption.getReadOnlyProperty();
     }
 
     /** The model's captions, best first, with rank. */

@@ -20,6 +20,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.captionlab.gui.Icons;
 import org.captionlab.gui.Tips;
+import org.captionlab.gui.library.LaneId;
 import org.captionlab.gui.library.CaptionScores;
 import org.captionlab.gui.library.PhotoItem;
 import org.captionlab.gui.library.ThumbnailCache;
@@ -96,17 +97,17 @@ public final class CompareView {
                 i -> List.of(i.captionsProperty()), i -> captionCell(i.captions()));
         a.textProperty().bind(modelTitle("Main model", main));
         TableColumn<PhotoItem, PhotoItem> b = PhotoTables.column("", 230,
-                i -> List.of(i.compareCaptionsProperty(), i.compareErrorProperty()), i -> i.compareErrorProperty().get() != null
-                        ? PhotoTables.wrapping(i.compareErrorProperty().get(), "error-text") : captionCell(i.compareCaptions()));
+                i -> List.of(i.resultProperty(LaneId.COMPARE)), i -> i.result(LaneId.COMPARE).error() != null
+                        ? PhotoTables.wrapping(i.result(LaneId.COMPARE).error(), "error-text") : captionCell(i.result(LaneId.COMPARE).captions()));
         b.textProperty().bind(modelTitle("Comparison", compare));
         TableColumn<PhotoItem, PhotoItem> refs = PhotoTables.column("References", 220,
                 i -> List.of(i.referencesProperty()), CompareView::references);
         TableColumn<PhotoItem, PhotoItem> cider = PhotoTables.column("CIDEr-D", 150,
-                i -> List.of(i.scoresProperty(), i.compareScoresProperty()), CompareView::ciderCell);
+                i -> List.of(i.scoresProperty(), i.resultProperty(LaneId.COMPARE)), CompareView::ciderCell);
         cider.setMinWidth(130);
         refs.setMinWidth(150);
         TableColumn<PhotoItem, PhotoItem> other = PhotoTables.column("BLEU-4 · ROUGE-L", 170,
-                i -> List.of(i.scoresProperty(), i.compareScoresProperty()), CompareView::otherScores);
+                i -> List.of(i.scoresProperty(), i.resultProperty(LaneId.COMPARE)), CompareView::otherScores);
         other.setGraphic(null);
         Label otherHeader = new Label("BLEU-4 · ROUGE-L");
         otherHeader.setTooltip(new Tooltip("Main model's score → comparison model's score"));
@@ -131,10 +132,6 @@ public final class CompareView {
 
     public Node node() {
         return root;
-    }
-
-    public TableView<PhotoItem> table() {
-        return table;
     }
 
     /** Gives the table the keyboard focus. */
@@ -175,7 +172,7 @@ public final class CompareView {
 
     private static Node ciderCell(PhotoItem item) {
         CaptionScores a = item.scores();
-        CaptionScores b = item.compareScores();
+        CaptionScores b = item.result(LaneId.COMPARE).scores();
         VBox box = new VBox(2);
         box.getChildren().add(new Label("main  " + (a == null ? "–" : InspectionViewModel.score(a.ciderD()))));
         box.getChildren().add(new Label("comp. " + (b == null ? "–" : InspectionViewModel.score(b.ciderD()))));
@@ -196,7 +193,7 @@ public final class CompareView {
 
     private static Node otherScores(PhotoItem item) {
         CaptionScores a = item.scores();
-        CaptionScores b = item.compareScores();
+        CaptionScores b = item.result(LaneId.COMPARE).scores();
         VBox box = new VBox(2);
         box.getChildren().add(PhotoTables.wrapping("BLEU-4 " + pair(a == null ? Double.NaN : a.bleu4(), b == null ? Double.NaN : b.bleu4()), "score-line"));
         box.getChildren().add(PhotoTables.wrapping("ROUGE-L " + pair(a == null ? Double.NaN : a.rougeL(), b == null ? Double.NaN : b.rougeL()), "score-line"));

@@ -24,6 +24,7 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.captionlab.eval.Metric;
 import org.captionlab.gui.Formats;
+import org.captionlab.gui.library.LaneId;
 import org.captionlab.gui.library.CaptionScores;
 import org.captionlab.gui.library.PhotoItem;
 import org.captionlab.gui.project.FailureCategory;
@@ -116,13 +117,13 @@ public final class InspectionViewModel {
     private void watch(PhotoItem item) {
         item.captionsProperty().addListener(contentListener);
         item.editedCaptionProperty().addListener(contentListener);
-        item.compareCaptionsProperty().addListener(contentListener);
+        item.resultProperty(LaneId.COMPARE).addListener(contentListener);
     }
 
     private void unwatch(PhotoItem item) {
         item.captionsProperty().removeListener(contentListener);
         item.editedCaptionProperty().removeListener(contentListener);
-        item.compareCaptionsProperty().removeListener(contentListener);
+        item.resultProperty(LaneId.COMPARE).removeListener(contentListener);
     }
 
     /** A caption changed: only text and disagreement filters look at captions. */
@@ -216,13 +217,13 @@ public final class InspectionViewModel {
     /** True when both models captioned the photo and their best captions differ. */
     public static boolean disagree(PhotoItem item) {
         String a = item.modelCaptionProperty().get();
-        String b = item.compareCaptionProperty().get();
+        String b = item.result(LaneId.COMPARE).best();
         return a != null && b != null && !a.equals(b);
     }
 
     private static boolean matchesText(PhotoItem item, String needle) {
         if (contains(item.fileName(), needle) || contains(item.displayCaptionProperty().get(), needle)
-                || contains(item.modelCaptionProperty().get(), needle) || contains(item.compareCaptionProperty().get(), needle)) {
+                || contains(item.modelCaptionProperty().get(), needle) || contains(item.result(LaneId.COMPARE).best(), needle)) {
             return true;
         }
         for (String ref : item.references()) {
@@ -269,19 +270,13 @@ public final class InspectionViewModel {
     /** CIDEr-D of the comparison model minus the main model's, or NaN when either is missing. */
     public static double ciderDifference(PhotoItem item) {
         CaptionScores a = item.scores();
-        CaptionScores b = item.compareScores();
+        CaptionScores b = item.result(LaneId.COMPARE).scores();
         return a == null || b == null ? Double.NaN : b.ciderD() - a.ciderD();
     }
 
     private void updateShownText() {
         int n = items.size();
         shownText.set(visible.size() == n ? Formats.photos(n) : Formats.count(visible.size()) + " of " + Formats.photos(n) + " shown");
-    }
-
-    /** True when some filter hides photos. */
-    public boolean isFiltered() {
-        return showFilter.get() != ShowFilter.ALL || categoryFilter.get() != null || rangeMin.get() != null
-                || rangeMax.get() != null || selectedBin.get() >= 0 || !searchText.get().isBlank();
     }
 
     /** Shows every photo again (the sort stays). */
