@@ -385,11 +385,6 @@ public final class LanesViewModel implements AutoCloseable {
         batch.clearSummary();
     }
 
-    /** Stale results dropped by the scheduler (tests). */
-    int droppedResults() {
-        return scheduler.dropped();
-    }
-
     /** Closes every model (once the task in flight, if any, is done). Never waits for model work. */
     @Override
     public void close() {
