@@ -14,6 +14,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.captionlab.gui.decoding.DecodingViewModel;
 import org.captionlab.gui.lane.CaptionerFactory;
@@ -61,6 +62,7 @@ public final class LanesViewModel implements AutoCloseable {
     private final ModelLane main;
     private final BatchRun batch;
     private final Map<LaneId, ReadOnlyBooleanWrapper> working = new LinkedHashMap<>();
+    private final ObservableList<LaneId> otherLanes = FXCollections.observableArrayList();
     private final OtherListener otherListener = new OtherListener();
     private Consumer<LaneId> lanesChanged = lane -> { };
     private boolean closed;
@@ -97,6 +99,9 @@ public final class LanesViewModel implements AutoCloseable {
     private ModelLane addLane(ModelLane lane) {
         LaneId id = lane.id();
         lanes.put(id, lane);
+        if (!id.equals(LaneId.MAIN)) {
+            otherLanes.add(id);
+        }
         working.put(id, new ReadOnlyBooleanWrapper(this, id + "Working"));
         scheduler.add(id, lanes.size(), lane);
         return lane;
@@ -161,6 +166,11 @@ public final class LanesViewModel implements AutoCloseable {
     /** The lanes, main first. */
     public List<LaneId> laneIds() {
         return List.copyOf(lanes.keySet());
+    }
+
+    /** The lanes beside the main one (the comparison model's and any added later), observable. */
+    public ObservableList<LaneId> otherLanes() {
+        return FXCollections.unmodifiableObservableList(otherLanes);
     }
 
     /** A lane's loaded model (null while none). */
@@ -373,11 +383,6 @@ public final class LanesViewModel implements AutoCloseable {
 
     void clearBatchSummary() {
         batch.clearSummary();
-    }
-
-    /** Stale results dropped by the scheduler (tests). */
-    int droppedResults() {
-        return scheduler.dropped();
     }
 
     /** Closes every model (once the task in flight, if any, is done). Never waits for model work. */

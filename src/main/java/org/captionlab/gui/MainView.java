@@ -97,8 +97,8 @@ public final class MainView {
         decoding = new DecodingView(vm.decoding());
         filterBar = new FilterBar(vm.inspection());
         review = new ReviewView(vm.inspection(), thumbnails, previews);
-        compare = new CompareView(vm.inspection(), thumbnails, vm.modelProperty(), vm.compareModelProperty(),
-                vm.compareStatusProperty(), vm::openCompareModel, vm::closeComparison);
+        compare = new CompareView(vm.inspection(), thumbnails, vm.modelProperty(), vm.comparedModelProperty(),
+                vm.comparedStatusProperty(), vm.lanes().otherLanes(), vm::openCompareModel, vm::closeComparison);
 
         SplitPane panes = new SplitPane();
         panes.setId("main-split");

@@ -10,7 +10,9 @@ import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -61,6 +63,8 @@ public final class MainViewModel implements AutoCloseable {
     private final LibraryViewModel library;
     private final ExportViewModel export;
     private final ModelReportViewModel modelReport;
+    private final ReadOnlyObjectWrapper<ModelInfo> comparedModel = new ReadOnlyObjectWrapper<>(this, "comparedModel");
+    private final ReadOnlyStringWrapper comparedStatus = new ReadOnlyStringWrapper(this, "comparedStatus", "");
     private boolean closed;
 
     /**
@@ -99,6 +103,8 @@ public final class MainViewModel implements AutoCloseable {
         export = new ExportViewModel(readOnlyItems, inspection, selected, lanes, project, dialogs, executor, notices);
         modelReport = new ModelReportViewModel(lanes.modelProperty(LaneId.MAIN), lanes.modelProperty(LaneId.COMPARE), executor);
         lanes.setOnLanesChanged(lane -> scoring.schedule());
+        followComparedLane(inspection.comparedLaneProperty().get());
+        inspection.comparedLaneProperty().addListener((obs, old, now) -> followComparedLane(now));
         lanes.setOnIdle(scoring::workDone);
 
         decoding.optionsProperty().addListener((obs, old, now) -> {
@@ -110,6 +116,13 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ models (lanes)
+
+    /** The Compare view shows the lane the inspection sets against the main model. */
+    private void followComparedLane(LaneId lane) {
+        LaneId shown = lane == null || !lanes.laneIds().contains(lane) ? LaneId.COMPARE : lane;
+        comparedModel.bind(lanes.modelProperty(shown));
+        comparedStatus.bind(lanes.statusProperty(shown));
+    }
 
     /** Opens a caption model in the background; photos wait for it. Replaces the current model on success. */
     public void loadModel(Path modelDir) {
@@ -138,9 +151,10 @@ public final class MainViewModel implements AutoCloseable {
         lanes.loadLane(LaneId.COMPARE, modelDir);
     }
 
-    /** Ends the comparison: the second model is closed and its captions and scores are dropped. */
+    /** Ends the comparison: the model the Compare view shows is closed and its captions and scores are dropped. */
     public void closeComparison() {
-        lanes.closeLane(LaneId.COMPARE);
+        LaneId shown = inspection.comparedLaneProperty().get();
+        lanes.closeLane(shown == null ? LaneId.COMPARE : shown);
     }
 
     /** Captions every photo that has no up-to-date caption, retrying failed ones. */
@@ -319,6 +333,16 @@ public final class MainViewModel implements AutoCloseable {
     /** "Comparing with 'lstm': 4 of 9 photos" / "Compared with 'lstm' (mobilenet-v2, lstm)"; empty without one. */
     public ReadOnlyStringProperty compareStatusProperty() {
         return lanes.statusProperty(LaneId.COMPARE);
+    }
+
+    /** The model of the lane the Compare view shows (the comparison model unless another lane is picked). */
+    public ReadOnlyObjectProperty<ModelInfo> comparedModelProperty() {
+        return comparedModel.getReadOnlyProperty();
+    }
+
+    /** The status line of the lane the Compare view shows. */
+    public ReadOnlyStringProperty comparedStatusProperty() {
+        return comparedStatus.getReadOnlyProperty();
     }
 
     /** "1,000 photos · 997 captioned · 12 edited · 3 failed". */

@@ -69,6 +69,7 @@ public final class ScoringViewModel {
     private long endedAt = Long.MIN_VALUE / 2;
     private long took;
     private int passes;
+    private ScoreSet last;
     private boolean closed;
 
     /**
@@ -83,6 +84,7 @@ public final class ScoringViewModel {
         this.notices = notices;
         this.clock = clock;
         this.referencesChanged = referencesChanged;
+        inspection.comparedLaneProperty().addListener((obs, old, now) -> publish());
     }
 
     private static boolean captionsChanged(Map<LaneId, ModelResult> old, Map<LaneId, ModelResult> now) {
@@ -200,6 +202,7 @@ public final class ScoringViewModel {
             return;
         }
         references.set(null);
+        last = null;
         status.set("");
         referencesChanged.run();
         for (PhotoItem item : items) {
@@ -305,10 +308,20 @@ public final class ScoringViewModel {
             CaptionScores edited = set.edited() != null && item.isEdited() ? set.edited().perImage().get(item) : null;
             item.setEditedScores(edited);
         }
-        inspection.scoresUpdated(name(LaneId.MAIN), corpus(set, LaneId.MAIN), name(LaneId.COMPARE), corpus(set, LaneId.COMPARE));
+        last = set;
+        publish();
         if (references.get() != null) {
             status.set(referencesText(references.get()));
         }
+    }
+
+    /** Tells the inspection the corpus scores of the main model and of the lane set against it. */
+    private void publish() {
+        if (last == null || references.get() == null) {
+            return;
+        }
+        LaneId compared = inspection.comparedLaneProperty().get();
+        inspection.scoresUpdated(name(LaneId.MAIN), corpus(last, LaneId.MAIN), name(compared), corpus(last, compared));
     }
 
     private static Map<Metric, Double> corpus(ScoreSet set, LaneId lane) {
@@ -317,6 +330,9 @@ public final class ScoringViewModel {
     }
 
     private String name(LaneId lane) {
+        if (!lanes.laneIds().contains(lane)) {
+            return null;
+        }
         ModelInfo info = lanes.modelProperty(lane).get();
         return info == null ? null : info.name();
     }

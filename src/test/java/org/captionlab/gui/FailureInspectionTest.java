@@ -558,6 +558,16 @@ class FailureInspectionTest {
         assertThat(vm.lanes().statusProperty(third).get()).isEqualTo("Compared with 'vgg' (vgg16, lstm)");
         assertThat(vm.lanes().workingProperty(third).get()).isFalse();
 
+        // The Compare view sets any lane against the main model: its summary, filter and sort follow.
+        assertThat(vm.inspection().compareSummaryProperty().get()).startsWith("'lstm': ");
+        vm.inspection().comparedLaneProperty().set(third);
+        assertThat(vm.comparedModelProperty().get()).isEqualTo(vgg.info);
+        assertThat(vm.inspection().compareSummaryProperty().get()).startsWith("'vgg': ");
+        vm.inspection().showFilterProperty().set(ShowFilter.DISAGREE);
+        assertThat(vm.inspection().visible()).hasSize(3); // "a photo of a X friend" differs everywhere
+        vm.inspection().showFilterProperty().set(ShowFilter.ALL);
+        vm.inspection().comparedLaneProperty().set(LaneId.COMPARE);
+
         // New decoding settings re-decode all three lanes from the cached features.
         vm.decoding().alternativesProperty().set(2);
         assertThat(vm.items()).allSatisfy(item -> {
