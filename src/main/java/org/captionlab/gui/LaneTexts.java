@@ -20,7 +20,8 @@ final class LaneTexts {
 
     /** "caption model", "comparison model", "model 'guided'". */
     static String noun(LaneId lane) {
-        return lane.equals(LaneId.MAIN) ? "caption model" : lane.equals(LaneId.COMPARE) ? "comparison model" : "model '" + lane + "'";
+        return lane.equals(LaneId.MAIN) ? "caption model" : lane.equals(LaneId.COMPARE) ? "comparison model"
+                : lane.equals(LaneId.UNGUIDED) ? "unguided model" : "model '" + lane + "'";
     }
 
     /** "Model 'default' ready (mobilenet-v2, rnn, 2,541 words)". */

@@ -21,6 +21,7 @@ import org.captionlab.gui.lane.CaptionerFactory;
 import org.captionlab.gui.lane.LaneScheduler;
 import org.captionlab.gui.lane.ModelLane;
 import org.captionlab.gui.lane.PreparationProgress;
+import org.captionlab.gui.lane.UnguidedCaptioner;
 import org.captionlab.gui.library.LaneId;
 import org.captionlab.gui.library.ModelResult;
 import org.captionlab.gui.library.PhotoItem;
@@ -88,7 +89,7 @@ public final class LanesViewModel implements AutoCloseable {
                 this::offerToOtherLanes, this::retainFeatures);
         this.main = mainLane.lane();
         addLane(main);
-        addLane(new ModelLane(LaneId.COMPARE, captioners, decoding::options, progress, otherListener));
+        addLane(new ModelLane(LaneId.COMPARE, captioners, decoding::options, item -> decoding.guide(), progress, otherListener));
         selected.addListener((obs, old, now) -> {
             if (now != null) {
                 mainLane.prioritise(now);
@@ -136,12 +137,29 @@ public final class LanesViewModel implements AutoCloseable {
             return;
         }
         ModelLane lane = lanes.containsKey(id) ? lanes.get(id)
-                : addLane(new ModelLane(id, captioners, decoding::options, progress, otherListener));
+                : addLane(new ModelLane(id, captioners, decoding::options, item -> decoding.guide(), progress, otherListener));
         Path dir = modelDir.toAbsolutePath().normalize();
         lane.requestLoad(dir);
         lane.setStatus("Loading " + LaneTexts.noun(id) + " '" + Formats.nameOf(dir) + "' …");
         working.get(id).set(true);
         scheduler.pump();
+    }
+
+    /**
+     * Opens the main model again, without label guidance, in the {@link LaneId#UNGUIDED} lane: the Compare
+     * view can then put each photo's guided and unguided captions side by side. Nothing happens without a
+     * main model.
+     */
+    public void loadUnguidedLane() {
+        ModelInfo info = main.model();
+        if (closed || info == null || info.directory() == null) {
+            return;
+        }
+        if (!lanes.containsKey(LaneId.UNGUIDED)) {
+            addLane(new ModelLane(LaneId.UNGUIDED, UnguidedCaptioner.of(captioners), decoding::options, item -> null,
+                    progress, otherListener));
+        }
+        loadLane(LaneId.UNGUIDED, info.directory());
     }
 
     /** Closes a lane's model (not the main one's): its captions and scores are dropped. */
@@ -241,6 +259,13 @@ public final class LanesViewModel implements AutoCloseable {
             lane.clearQueue(false);
         }
         updateStatuses();
+    }
+
+    /** One photo's own settings changed (label guidance for it): the main model decodes it again. */
+    public void redecode(PhotoItem item) {
+        if (!closed) {
+            mainLane.redo(item);
+        }
     }
 
     /** New decoding settings: every lane re-decodes what it captioned, the selected photo first. */
@@ -354,7 +379,7 @@ public final class LanesViewModel implements AutoCloseable {
         @Override
         public void captioned(ModelLane lane, ModelLane.Queued queued, long generation, ModelLane.Decoded result) {
             PhotoItem item = queued.item();
-            item.setResult(lane.id(), item.result(lane.id()).withCaptions(result.captions(), generation));
+            item.setResult(lane.id(), item.result(lane.id()).withCaptions(result.captions(), generation, result.guidance()));
             if (generation != lane.generation()) {
                 lane.offer(item);
             }

@@ -14,6 +14,7 @@ import org.captionlab.gui.decoding.DecodingViewModel;
 import org.captionlab.gui.lane.CaptionerFactory;
 import org.captionlab.gui.lane.ModelLane;
 import org.captionlab.gui.library.LaneId;
+import org.captionlab.gui.library.ModelResult;
 import org.captionlab.gui.library.PhotoItem;
 import org.captionlab.gui.library.PhotoStatus;
 import org.captionlab.gui.notice.Notices;
@@ -50,7 +51,9 @@ final class MainLane implements ModelLane.Listener {
     MainLane(CaptionerFactory captioners, ModelLane.ProgressFactory progress, Notices notices, DecodingViewModel decoding,
              ObservableList<PhotoItem> items, ObjectProperty<PhotoItem> selected, BatchRun batch, Runnable pump,
              Consumer<PhotoItem> captioned, Runnable modelChanged) {
-        this.lane = new ModelLane(LaneId.MAIN, captioners, decoding::options, progress, this);
+        // A photo the user took out of guidance is captioned unguided whatever the decoding settings say.
+        this.lane = new ModelLane(LaneId.MAIN, captioners, decoding::options,
+                item -> item.unguidedProperty().get() ? null : decoding.guide(), progress, this);
         this.notices = notices;
         this.decoding = decoding;
         this.items = items;
@@ -99,6 +102,21 @@ final class MainLane implements ModelLane.Listener {
             item.setStatus(PhotoStatus.QUEUED);
         }
         pump.run();
+    }
+
+    /**
+     * Decodes one captioned photo again from its cached features (its own settings changed: label guidance
+     * turned off or on for it); a photo not captioned yet gets the new setting when its turn comes.
+     */
+    void redo(PhotoItem item) {
+        if (item.status() != PhotoStatus.DONE) {
+            return;
+        }
+        ModelResult r = item.result(LaneId.MAIN);
+        // Generation -1: no longer the current settings' result, so the lane takes it again.
+        item.setResult(LaneId.MAIN, r.withCaptions(r.captions(), -1, r.guidance()));
+        item.staleProperty().set(true);
+        prioritise(item);
     }
 
     /** Queues photos for the background batch (joining the running one, or starting one). */
@@ -197,6 +215,7 @@ final class MainLane implements ModelLane.Listener {
     @Override
     public void loaded(ModelLane l, ModelInfo previous, ModelInfo info) {
         decoding.setRecommended(info.recommended());
+        decoding.setRecommendedGuide(info.guide());
         if (lane.pendingLoad() == null) {
             state.set(ModelState.READY);
             lane.setStatus(LaneTexts.ready(info));
@@ -231,7 +250,7 @@ final class MainLane implements ModelLane.Listener {
     public void captioned(ModelLane l, ModelLane.Queued queued, long generation, ModelLane.Decoded result) {
         PhotoItem item = queued.item();
         item.setLabels(result.encoded().labels());
-        item.setCaptions(result.captions(), generation);
+        item.setCaptions(result.captions(), generation, result.guidance());
         boolean stale = generation != lane.generation();
         item.staleProperty().set(stale);
         batch.progress().completed(queued.batchId(), true);

@@ -285,6 +285,8 @@ public final class MainView {
                 new SeparatorMenuItem(),
                 item("Open model…", Shortcuts.OPEN_MODEL, vm::openModel),
                 item("Compare with model…", Shortcuts.COMPARE_MODEL, vm::openCompareModel),
+                disabledWithout(item("Compare guided and unguided", Shortcuts.COMPARE_GUIDANCE, vm::compareGuidedAndUnguided),
+                        vm.modelProperty()),
                 disabledWithout(item("Close comparison", null, vm::closeComparison), vm.compareModelProperty()),
                 new SeparatorMenuItem(),
                 item("Load references…", Shortcuts.LOAD_REFERENCES, vm::openReferences),
@@ -309,6 +311,9 @@ public final class MainView {
         caption.getItems().addAll(all, cancel);
 
         Menu view = new Menu("_View");
+        CheckMenuItem guidance = new CheckMenuItem("Label guidance");
+        guidance.selectedProperty().bindBidirectional(vm.decoding().guideEnabledProperty());
+        guidance.setAccelerator(Shortcuts.TOGGLE_GUIDANCE.combination());
         CheckMenuItem histogram = new CheckMenuItem("Score histogram");
         histogram.selectedProperty().bindBidirectional(filterBar.histogramShownProperty());
         Menu themes = new Menu("Theme");
@@ -330,6 +335,7 @@ public final class MainView {
                 item("Search…", Shortcuts.FIND, filterBar::focusSearch),
                 item("Clear filters", Shortcuts.CLEAR_FILTERS, () -> vm.inspection().clearFilters()),
                 histogram,
+                guidance,
                 new SeparatorMenuItem(),
                 themes, item("Toggle theme", Shortcuts.TOGGLE_THEME, this::toggleTheme),
                 new SeparatorMenuItem(), item("Dismiss all notices", Shortcuts.DISMISS_NOTICES, () -> vm.notices().dismissAll()));

@@ -111,8 +111,11 @@ public final class MainViewModel implements AutoCloseable {
             project.updateSettings(project.settings().withDecoding(decoding.rememberedSettings()));
             lanes.decodingChanged();
         });
+        // Guidance on/off or a new threshold: captions are decoded again from the cached features and labels.
+        decoding.guideProperty().addListener((obs, old, now) -> lanes.decodingChanged());
         theme.addListener((obs, old, now) -> project.updateSettings(project.settings().withTheme(now == null ? Theme.LIGHT : now)));
         detail.photoProperty().bind(selected);
+        detail.setOnGuidanceToggled(lanes::redecode);
     }
 
     // ------------------------------------------------------------------ models (lanes)
@@ -149,6 +152,17 @@ public final class MainViewModel implements AutoCloseable {
     /** Opens the comparison model in the background (see {@link LanesViewModel#loadLane}). */
     public void loadCompareModel(Path modelDir) {
         lanes.loadLane(LaneId.COMPARE, modelDir);
+    }
+
+    /**
+     * File → Compare guided and unguided: the main model captions every photo again without label guidance,
+     * and the Compare view puts those captions beside the guided ones.
+     */
+    public void compareGuidedAndUnguided() {
+        lanes.loadUnguidedLane();
+        if (lanes.laneIds().contains(LaneId.UNGUIDED)) {
+            inspection.comparedLaneProperty().set(LaneId.UNGUIDED);
+        }
     }
 
     /** Ends the comparison: the model the Compare view shows is closed and its captions and scores are dropped. */

@@ -60,7 +60,7 @@ public final class CaptioningService implements Captioner {
         bundle.checkEncoder(encoder.id(), encoder.featureDim(), encoder.weightsSha256());
         Manifest m = bundle.manifest();
         this.info = new ModelInfo(m.name(), bundle.directory(), encoder.id(), m.decoder().cell().id(),
-                bundle.vocabulary().size(), summary(m), defaultOptions());
+                bundle.vocabulary().size(), summary(m), defaultOptions(), defaultGuide());
     }
 
     /**
@@ -173,6 +173,7 @@ public final class CaptioningService implements Captioner {
      * {@link LabelGuide}): captions then contain the words of the confident labels. With a null
      * {@code guide} the captions are {@link #decode(float[], DecodeOptions)}'s.
      */
+    @Override
     public GuidedCaptions decode(EncodedImage image, DecodeOptions options, Manifest.Guide guide) {
         if (guide == null) {
             return new GuidedCaptions(decode(image.feature(), options), Guidance.OFF);

@@ -7,6 +7,7 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
@@ -342,7 +343,21 @@ public final class PhotoDetailView {
         labels.getColumnConstraints().setAll(name, bar, pct);
         vm.labels().addListener((ListChangeListener<ImageLabel>) c -> rebuildLabels());
         rebuildLabels();
-        return new VBox(4, heading, labels);
+
+        // Which labels guided the caption, and the switch to caption this photo without them.
+        Label guidance = new Label();
+        guidance.setId("guidance");
+        guidance.setWrapText(true);
+        guidance.getStyleClass().add("muted");
+        guidance.textProperty().bind(vm.guidanceTextProperty());
+        guidance.visibleProperty().bind(vm.guidanceTextProperty().isNotEmpty());
+        guidance.managedProperty().bind(guidance.visibleProperty());
+        CheckBox guidePhoto = new CheckBox("Guide this photo's caption by its labels");
+        guidePhoto.setId("guide-photo");
+        guidePhoto.selectedProperty().bindBidirectional(vm.guidePhotoProperty());
+        guidePhoto.setTooltip(new Tooltip("Off: this photo is captioned without label guidance, whatever the "
+                + "decoding panel says (the others keep it)"));
+        return new VBox(4, heading, labels, guidance, guidePhoto);
     }
 
     private void rebuildLabels() {

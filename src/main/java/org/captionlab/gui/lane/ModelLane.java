@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -17,7 +18,10 @@ import org.captionlab.gui.library.LaneId;
 import org.captionlab.gui.library.PhotoItem;
 import org.captionlab.search.Caption;
 import org.captionlab.search.DecodeOptions;
+import org.captionlab.model.Manifest;
 import org.captionlab.service.Captioner;
+import org.captionlab.service.GuidedCaptions;
+import org.captionlab.service.Guidance;
 import org.captionlab.service.ModelInfo;
 import org.captionlab.util.ProgressListener;
 
@@ -29,8 +33,8 @@ import org.captionlab.util.ProgressListener;
  */
 public final class ModelLane implements LaneScheduler.Source, AutoCloseable {
 
-    /** What a caption job brings back. */
-    public record Decoded(EncodedImage encoded, List<Caption> captions) {
+    /** What a caption job brings back: the encoding, the captions and how the labels guided them. */
+    public record Decoded(EncodedImage encoded, List<Caption> captions, Guidance guidance) {
     }
 
     /** A photo waiting in the lane's queue; {@code batchId} is the batch it counts in, or -1. */
@@ -77,6 +81,7 @@ public final class ModelLane implements LaneScheduler.Source, AutoCloseable {
     private final LaneId id;
     private final CaptionerFactory captioners;
     private final Supplier<DecodeOptions> decoding;
+    private final Function<PhotoItem, Manifest.Guide> guide;
     private final ProgressFactory progress;
     private final Listener listener;
     private final CaptionerSlot slot = new CaptionerSlot();
@@ -91,11 +96,16 @@ public final class ModelLane implements LaneScheduler.Source, AutoCloseable {
     /** The photo being captioned now, or null. */
     private PhotoItem inFlight;
 
-    public ModelLane(LaneId id, CaptionerFactory captioners, Supplier<DecodeOptions> decoding, ProgressFactory progress,
-                     Listener listener) {
+    /**
+     * @param decoding the decoding settings, read when a photo's job is made
+     * @param guide    the label guidance for a photo (null: unguided), read when its job is made
+     */
+    public ModelLane(LaneId id, CaptionerFactory captioners, Supplier<DecodeOptions> decoding,
+                     Function<PhotoItem, Manifest.Guide> guide, ProgressFactory progress, Listener listener) {
         this.id = Objects.requireNonNull(id, "id");
         this.captioners = Objects.requireNonNull(captioners, "captioners");
         this.decoding = Objects.requireNonNull(decoding, "decoding");
+        this.guide = Objects.requireNonNull(guide, "guide");
         this.progress = Objects.requireNonNull(progress, "progress");
         this.listener = Objects.requireNonNull(listener, "listener");
     }
@@ -284,11 +294,13 @@ public final class ModelLane implements LaneScheduler.Source, AutoCloseable {
         String encoderId = model.get().encoderId();
         EncodedImage cached = item.feature(encoderId);
         DecodeOptions options = decoding.get();
+        Manifest.Guide photoGuide = guide.apply(item);
         long gen = generation;
         Path path = item.path();
         return new LaneScheduler.Job<>("caption " + item.fileName(), () -> slot.use(captioner -> {
             EncodedImage encoded = cached != null ? cached : captioner.encode(path);
-            return new Decoded(encoded, captioner.decode(encoded.feature(), options));
+            GuidedCaptions captions = captioner.decode(encoded, options, photoGuide);
+            return new Decoded(encoded, captions.captions(), captions.guidance());
         }), decoded -> {
             inFlight = null;
             item.putFeature(encoderId, decoded.encoded());

@@ -15,6 +15,8 @@ public record LaneId(String name) {
     public static final LaneId MAIN = new LaneId("main");
     /** The comparison model of File → Compare with model…. */
     public static final LaneId COMPARE = new LaneId("compare");
+    /** The main model without label guidance, beside it in the Compare view (Compare → Guided and unguided). */
+    public static final LaneId UNGUIDED = new LaneId("unguided");
 
     public LaneId {
         Objects.requireNonNull(name, "name");

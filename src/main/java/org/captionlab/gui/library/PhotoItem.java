@@ -25,6 +25,7 @@ import org.captionlab.encoder.ImageLabel;
 import org.captionlab.gui.project.FailureCategory;
 import org.captionlab.gui.project.Verdict;
 import org.captionlab.search.Caption;
+import org.captionlab.service.Guidance;
 
 /**
  * One photo of the library, as the views see it: observable state only (no nodes, no images).
@@ -52,6 +53,8 @@ public final class PhotoItem {
     private final StringBinding error;
     private final StringBinding modelCaption;
     private final StringBinding displayCaption;
+    private final ObjectBinding<Guidance> guidance;
+    private final BooleanProperty unguided = new SimpleBooleanProperty(this, "unguided");
     // Failure inspection: references and the edited caption's scores (set when references load or scores are computed).
     private final ReadOnlyObjectWrapper<List<String>> references = new ReadOnlyObjectWrapper<>(this, "references", List.of());
     private final ReadOnlyObjectWrapper<CaptionScores> editedScores = new ReadOnlyObjectWrapper<>(this, "editedScores");
@@ -68,6 +71,7 @@ public final class PhotoItem {
         captions = Bindings.createObjectBinding(() -> main.get().captions(), main);
         scores = Bindings.createObjectBinding(() -> main.get().scores(), main);
         error = Bindings.createStringBinding(() -> main.get().error(), main);
+        guidance = Bindings.createObjectBinding(() -> main.get().guidance(), main);
         modelCaption = Bindings.createStringBinding(() -> main.get().best(), main);
         displayCaption = Bindings.createStringBinding(
                 () -> editedCaption.get() != null ? editedCaption.get() : modelCaption.get(), editedCaption, modelCaption);
@@ -257,8 +261,26 @@ public final class PhotoItem {
 
     /** Stores the main model's captions decoded with the settings of {@code generation}. */
     public void setCaptions(List<Caption> value, long generation) {
-        setResult(LaneId.MAIN, result(LaneId.MAIN).withCaptions(value, generation));
+        setCaptions(value, generation, Guidance.OFF);
+    }
+
+    /** Stores the main model's captions decoded with the settings of {@code generation}, guided as {@code how} says. */
+    public void setCaptions(List<Caption> value, long generation, Guidance how) {
+        setResult(LaneId.MAIN, result(LaneId.MAIN).withCaptions(value, generation, how));
         status.set(PhotoStatus.DONE);
+    }
+
+    /** How the main model's captions were guided by the encoder's labels. */
+    public ObjectBinding<Guidance> guidanceProperty() {
+        return guidance;
+    }
+
+    /**
+     * True when the user turned label guidance off for this photo (it is then captioned unguided whatever
+     * the decoding settings say).
+     */
+    public BooleanProperty unguidedProperty() {
+        return unguided;
     }
 
     /** Marks the photo failed with a one-sentence reason; earlier captions are dropped. */
