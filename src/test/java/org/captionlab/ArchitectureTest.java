@@ -3,6 +3,8 @@ package org.captionlab;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -10,11 +12,23 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layering of the package tree: the pipeline runs downwards
- * (util → image → encoder → text → model → search → data/train/eval → export → service → cli | gui)
- * and no layer imports one above it. JavaFX stays in gui; DL4J/ND4J/TFLite stay in encoder, model, train.
+ * The package graph as it is, so that an edge that does not exist cannot creep in:
+ *
+ * <pre>
+ *   vision side:    image → encoder                      (independent of the language side)
+ *   language side:  text → model → search                (independent of the vision side)
+ *   data, eval → train → service ← export                (train uses eval, model, search, text)
+ *   service → cli | gui                                   (cli and gui reach the pipeline through service)
+ *   util: everyone
+ * </pre>
+ *
+ * JavaFX stays in gui; DL4J/ND4J/TFLite stay in encoder, model, train.
  */
 class ArchitectureTest {
+
+    private static final String[] PIPELINE = {"org.captionlab.image..", "org.captionlab.encoder..", "org.captionlab.text..",
+        "org.captionlab.model..", "org.captionlab.search..", "org.captionlab.data..", "org.captionlab.train..",
+        "org.captionlab.eval.."};
 
     private static JavaClasses classes;
 
@@ -26,7 +40,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void layersOnlyUseLayersBelow() {
+    void layersOnlyUseTheLayersTheyNeed() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Launcher").definedBy("org.captionlab")
                 .layer("util").definedBy("org.captionlab.util..")
@@ -47,15 +61,72 @@ class ArchitectureTest {
                 .whereLayer("cli").mayOnlyBeAccessedByLayers("Launcher")
                 .whereLayer("service").mayOnlyBeAccessedByLayers("cli", "gui")
                 .whereLayer("export").mayOnlyBeAccessedByLayers("service", "cli", "gui")
-                .whereLayer("train").mayOnlyBeAccessedByLayers("service", "cli", "gui")
+                // Training is reached through the service; the app never trains.
+                .whereLayer("train").mayOnlyBeAccessedByLayers("service", "cli")
                 .whereLayer("eval").mayOnlyBeAccessedByLayers("train", "export", "service", "cli", "gui")
-                .whereLayer("data").mayOnlyBeAccessedByLayers("train", "eval", "export", "service", "cli", "gui")
-                .whereLayer("search").mayOnlyBeAccessedByLayers("data", "eval", "train", "export", "service", "cli", "gui")
-                .whereLayer("model").mayOnlyBeAccessedByLayers("search", "data", "eval", "train", "export", "service", "cli", "gui")
-                .whereLayer("text").mayOnlyBeAccessedByLayers("model", "search", "data", "eval", "train", "export", "service", "cli", "gui")
-                .whereLayer("encoder").mayOnlyBeAccessedByLayers("text", "model", "search", "data", "eval", "train", "export", "service", "cli", "gui")
-                .whereLayer("image").mayOnlyBeAccessedByLayers("encoder", "text", "model", "search", "data", "eval", "train", "export", "service", "cli", "gui")
+                .whereLayer("data").mayOnlyBeAccessedByLayers("export", "service", "cli", "gui")
+                .whereLayer("search").mayOnlyBeAccessedByLayers("train", "export", "service", "cli", "gui")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("search", "train", "service", "cli", "gui")
+                .whereLayer("text").mayOnlyBeAccessedByLayers("model", "search", "eval", "train", "service", "cli", "gui")
+                // The decoder never sees an image: features cross as float[] through the service.
+                .whereLayer("encoder").mayOnlyBeAccessedByLayers("service", "cli", "gui")
+                .whereLayer("image").mayOnlyBeAccessedByLayers("encoder", "service", "cli", "gui")
                 .check(classes);
+    }
+
+    @Test
+    void visionAndLanguageSidesAreIndependent() {
+        noClasses().that().resideInAnyPackage("org.captionlab.image..", "org.captionlab.encoder..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.captionlab.text..", "org.captionlab.model..",
+                        "org.captionlab.search..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("org.captionlab.text..", "org.captionlab.model..", "org.captionlab.search..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.captionlab.image..", "org.captionlab.encoder..")
+                .check(classes);
+    }
+
+    @Test
+    void theAppNeverSeesTraining() {
+        noClasses().that().resideInAPackage("org.captionlab.gui..")
+                .should().dependOnClassesThat().resideInAPackage("org.captionlab.train..")
+                .check(classes);
+    }
+
+    /**
+     * The app and the command line call the service for work; from the pipeline's packages they use only
+     * the values that cross its API (records, enums, exceptions) and the interfaces it hands out.
+     */
+    @Test
+    void guiAndCliReachThePipelineThroughTheService() {
+        noClasses().that().resideInAnyPackage("org.captionlab.gui..", "org.captionlab.cli..")
+                .should().dependOnClassesThat(pipelineWork())
+                .check(classes);
+    }
+
+    private static DescribedPredicate<JavaClass> pipelineWork() {
+        return new DescribedPredicate<>("are pipeline classes that do work (not records, enums, exceptions or interfaces)") {
+            @Override
+            public boolean test(JavaClass c) {
+                return c.getPackageName().startsWith("org.captionlab.") && isPipeline(c.getPackageName())
+                        && !c.isRecord() && !c.isEnum() && !c.isInterface() && !c.isAssignableTo(Throwable.class)
+                        && !isPartOfValue(c);
+            }
+        };
+    }
+
+    /** Nested classes of a record or enum (a record's own builder, an enum constant's body) belong to the value. */
+    private static boolean isPartOfValue(JavaClass c) {
+        return c.getEnclosingClass().map(e -> e.isRecord() || e.isEnum()).orElse(false);
+    }
+
+    private static boolean isPipeline(String pkg) {
+        for (String p : PIPELINE) {
+            String root = p.substring(0, p.length() - 2);
+            if (pkg.equals(root) || pkg.startsWith(root + ".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test

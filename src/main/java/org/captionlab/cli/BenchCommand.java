@@ -9,10 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.captionlab.encoder.EncodedImage;
-import org.captionlab.image.ImageFiles;
-import org.captionlab.image.ImageLoader;
 import org.captionlab.search.DecodeOptions;
 import org.captionlab.service.CaptioningService;
+import org.captionlab.service.Images;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,12 +47,11 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        List<Path> paths = ImageFiles.collect(inputs == null || inputs.isEmpty() ? List.of(Path.of("sample-images")) : inputs).images();
+        List<Path> paths = Images.collect(inputs == null || inputs.isEmpty() ? List.of(Path.of("sample-images")) : inputs).images();
         if (paths.isEmpty()) {
             spec.commandLine().getErr().println("captionlab bench: no images");
             return CaptionLabCommand.FATAL;
         }
-        ImageLoader loader = new ImageLoader();
         List<Timing> timings = new ArrayList<>();
         double reference = median(this::referenceWorkload, 1);
         timings.add(new Timing("reference workload, per run (512×4096 mat-vec ×200)", reference));
@@ -62,7 +60,7 @@ final class BenchCommand implements Callable<Integer> {
             timings.add(new Timing("load + convert", median(() -> {
                 images.clear();
                 for (Path p : paths) {
-                    images.add(loader.load(p));
+                    images.add(Images.load(p));
                 }
             }, paths.size())));
             List<float[]> features = new ArrayList<>();

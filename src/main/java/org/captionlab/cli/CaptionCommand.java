@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.captionlab.encoder.ImageLabel;
 import org.captionlab.export.CaptionRecord;
 import org.captionlab.export.CaptionStream;
 import org.captionlab.export.CsvCell;
@@ -28,6 +29,7 @@ import org.captionlab.search.DecodeOptions;
 import org.captionlab.service.CaptioningService;
 import org.captionlab.service.Guidance;
 import org.captionlab.service.ImageResult;
+import org.captionlab.service.Images;
 import org.captionlab.util.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,8 +50,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "caption", mixinStandardHelpOptions = true,
         description = "Caption images (folders are walked recursively).",
         footer = {"", "File names that start with '-' go after '--', e.g. caption --out c.csv -- -photo.jpg.",
-            "Exit codes: 0 all captioned, 1 some photos failed or the run was interrupted, 2 bad command line,"
-                + " 3 nothing could be done."})
+            "Exit codes: 0 all captioned, 1 some photos failed, 2 bad command line, 3 nothing could be done,"
+                + " 130 interrupted (Ctrl-C; 143 for SIGTERM)."})
 final class CaptionCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaptionCommand.class);
@@ -135,11 +137,11 @@ final class CaptionCommand implements Callable<Integer> {
                         ? "is a symbolic link to a file that does not exist" : "does not exist"));
                 failed++;
             } else if (Files.isDirectory(input)) {
-                ImageFiles.Listing listing = ImageFiles.collect(List.of(input));
+                ImageFiles.Listing listing = Images.collect(List.of(input));
                 images.addAll(listing.images());
                 skips.addAll(listing.skips());
             } else if (!Files.isRegularFile(input)) {
-                String kind = ImageFiles.specialKind(input);
+                String kind = Images.specialKind(input);
                 err.println(NAME + "'" + input + "' is " + (kind != null ? kind : "not a regular file")
                         + ", not an image file: name the image files themselves");
                 failed++;
@@ -149,7 +151,7 @@ final class CaptionCommand implements Callable<Integer> {
         }
         reportSkips(skips);
         if (images.isEmpty()) {
-            err.println(NAME + "no images found in " + inputs + " (CaptionLab reads " + ImageFiles.SUPPORTED_FORMATS + ")");
+            err.println(NAME + "no images found in " + inputs + " (CaptionLab reads " + Images.SUPPORTED_FORMATS + ")");
             err.flush();
             return CaptionLabCommand.FATAL;
         }
@@ -288,7 +290,7 @@ final class CaptionCommand implements Callable<Integer> {
                 err.println(NAME + "warning: image '" + image + "': and " + (warnings.size() - WARNINGS_SHOWN) + " more warnings");
             }
             try {
-                run.stream().write(new CaptionRecord(image.toString(), result.captions(), result.encoded().labels(),
+                run.stream().write(new CaptionRecord(image.toString(), result.captions(), labels(result.encoded().labels()),
                         warnings, encoder, model, guideOf(result.guidance())));
                 if (run.partial() == null && outputFailed(run.writer())) {
                     throw new IOException("the stream reports an error");
@@ -329,7 +331,7 @@ final class CaptionCommand implements Callable<Integer> {
                 run.writer().flush();
                 err.println(NAME + "interrupted: " + photos(left) + " not captioned");
             }
-            return CaptionLabCommand.SOME_FAILED;
+            return CaptionLabCommand.CANCELLED;
         }
         try {
             run.stream().finish();
@@ -362,7 +364,11 @@ final class CaptionCommand implements Callable<Integer> {
 
     /** The output's account of how labels guided a photo, or null when none did. */
     static CaptionRecord.Guide guideOf(Guidance g) {
-        return g.labels().isEmpty() ? null : new CaptionRecord.Guide(g.labels(), g.words(), g.fellBack(), g.describe());
+        return g.labels().isEmpty() ? null : new CaptionRecord.Guide(labels(g.labels()), g.words(), g.fellBack(), g.describe());
+    }
+
+    private static List<CaptionRecord.Label> labels(List<ImageLabel> labels) {
+        return labels.stream().map(l -> new CaptionRecord.Label(l.label(), l.probability())).toList();
     }
 
     /** True when writing to standard output failed (PrintWriter and the PrintStream below swallow the error). */

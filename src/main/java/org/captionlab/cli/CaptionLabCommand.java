@@ -28,6 +28,8 @@ public final class CaptionLabCommand implements Runnable {
     public static final int USAGE = 2;
     /** Exit code: the run could not be done at all (missing model, unreadable data...). */
     public static final int FATAL = 3;
+    /** Exit code: the user stopped the run (Ctrl-C); what was done is kept (128 + SIGINT, as shells report it). */
+    public static final int CANCELLED = 130;
 
     private static final Set<String> APP_OPTIONS = Set.of("--model", "--encoder-weights");
 

@@ -1,5 +1,6 @@
 package org.captionlab.cli;
 
+import org.captionlab.model.Manifest;
 import org.captionlab.search.DecodeOptions;
 import org.captionlab.search.Strategy;
 import picocli.CommandLine.Option;
@@ -31,7 +32,8 @@ final class DecodingOptions {
     @Option(names = "--temperature", paramLabel = "T", description = "Sample with this softmax temperature instead of searching.")
     Double temperature;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Random seed for sampling (default ${DEFAULT-VALUE}).", defaultValue = "42")
+    @Option(names = "--seed", paramLabel = "S", description = "Random seed for sampling (default ${DEFAULT-VALUE}).",
+            defaultValue = "" + DecodeOptions.DEFAULT_SAMPLING_SEED)
     long seed;
 
     /** The options to decode with, starting from the model's defaults. */
@@ -47,7 +49,7 @@ final class DecodingOptions {
             return new DecodeOptions(Strategy.GREEDY, 1, 1, maxLen, alpha, block, 1.0, seed);
         }
         int width = beam != null ? beam : modelDefaults.beamWidth();
-        int alts = alternatives != null ? alternatives : Math.min(3, width);
+        int alts = alternatives != null ? alternatives : Math.min(Manifest.Decoding.DEFAULT_ALTERNATIVES, width);
         if (width == 1) {
             return new DecodeOptions(Strategy.GREEDY, 1, 1, maxLen, alpha, block, 1.0, seed);
         }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.util.concurrent.CancellationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -67,11 +68,19 @@ final class Errors {
         return CaptionLabCommand.FATAL;
     }
 
+    /** The user stopped the command (Ctrl-C): said as such, not as an error, with its own exit code. */
+    static int cancelled(CommandLine cl, CancellationException e) {
+        LOG.info("{} cancelled: {}", cl.getCommandName(), e.getMessage());
+        cl.getErr().println("captionlab " + cl.getCommandName() + ": " + (e.getMessage() == null ? "cancelled" : e.getMessage()));
+        cl.getErr().flush();
+        return CaptionLabCommand.CANCELLED;
+    }
+
     /** picocli hook for exceptions thrown out of a command's call(). */
     static final class Handler implements CommandLine.IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
-            return fatal(cl, ex);
+            return ex instanceof CancellationException c ? cancelled(cl, c) : fatal(cl, ex);
         }
     }
 }

@@ -3,10 +3,7 @@ package org.captionlab.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.captionlab.data.CocoResults;
 import org.captionlab.eval.EvaluationResult;
 import org.captionlab.eval.MentionF1;
 import org.captionlab.eval.Metric;
@@ -99,11 +96,11 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         if (mode.predictions != null) {
-            Map<String, String> predictions = CocoResults.read(mode.predictions.predictions);
-            Map<String, List<String>> references = CocoResults.readReferences(mode.predictions.references);
-            EvaluationResult result = EvaluationService.evaluatePredictions(predictions, references);
+            EvaluationService.PredictionScores scores = EvaluationService.scorePredictions(mode.predictions.predictions,
+                    mode.predictions.references);
+            EvaluationResult result = scores.result();
             String name = String.valueOf(mode.predictions.predictions.getFileName());
-            MentionF1.Scores mentions = MentionF1.score(predictions, references);
+            MentionF1.Scores mentions = scores.mentions();
             EvaluationReportWriter.write(out, name, result, mentions);
             print(stdout, name, result);
             print(stdout, mentions);
@@ -112,14 +109,15 @@ final class EvaluateCommand implements Callable<Integer> {
         ModelMode m = mode.model;
         Settings settings = Settings.fromEnvironment();
         Path modelDir = m.model != null ? m.model : settings.defaultModel();
-        try (CaptioningService service = CaptioningService.open(settings, modelDir, encoderWeights,
+        try (Interruption interruption = new Interruption("evaluate");
+             CaptioningService service = CaptioningService.open(settings, modelDir, encoderWeights,
                 new ConsoleProgress(err, "downloading encoder weights", "bytes"))) {
             DecodeOptions options = decoding.resolve(service.defaultOptions());
             Manifest.Guide guide = guideOptions.resolve(service, spec.commandLine());
             EvaluationService.Run run = EvaluationService.evaluateModel(settings, service,
                     new DatasetSpec(m.format, m.images, m.captions, m.split), options, guide,
                     new ConsoleProgress(err, "features", "images"), new ConsoleProgress(err, "captioning", "images"),
-                    () -> Thread.currentThread().isInterrupted());
+                    interruption::requested);
             for (String p : run.problems()) {
                 err.println("captionlab evaluate: " + p);
             }

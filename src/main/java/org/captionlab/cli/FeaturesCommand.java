@@ -4,12 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.captionlab.data.CaptionDataset;
-import org.captionlab.data.FeatureCache;
-import org.captionlab.encoder.EncoderWeights;
-import org.captionlab.encoder.ImageEncoder;
-import org.captionlab.encoder.ImageEncoders;
-import org.captionlab.service.DatasetLoading;
 import org.captionlab.service.FeatureSet;
 import org.captionlab.service.Settings;
 import picocli.CommandLine;
@@ -43,19 +37,18 @@ final class FeaturesCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        Settings settings = Settings.fromEnvironment();
-        CaptionDataset dataset = DatasetLoading.load(data.spec(split));
-        try (Interruption interruption = new Interruption("features");
-             ImageEncoder enc = ImageEncoders.open(encoder, encoderWeights, EncoderWeights.Environment.system(settings.home()),
-                new ConsoleProgress(err, "downloading encoder weights", "bytes"));
-             FeatureCache cache = FeatureCache.open(settings.featureCacheDir(), enc.id(), enc.weightsSha256(), enc.featureDim())) {
-            FeatureSet set = FeatureSet.of(dataset, enc, cache, new ConsoleProgress(err, "features", "images"), interruption::requested);
-            for (String p : set.problems()) {
-                err.println("captionlab features: " + p);
-            }
-            out.printf("%,d images have features (%,d encoded now) in %s%n", set.examples().size(), set.encoded(), cache.file());
-            out.flush();
-            return set.problems().isEmpty() ? CaptionLabCommand.OK : CaptionLabCommand.SOME_FAILED;
+        FeatureSet.Extraction extraction;
+        try (Interruption interruption = new Interruption("features")) {
+            extraction = FeatureSet.extract(Settings.fromEnvironment(), data.spec(split), encoder, encoderWeights,
+                    new ConsoleProgress(err, "downloading encoder weights", "bytes"),
+                    new ConsoleProgress(err, "features", "images"), interruption::requested);
         }
+        FeatureSet set = extraction.features();
+        for (String p : set.problems()) {
+            err.println("captionlab features: " + p);
+        }
+        out.printf("%,d images have features (%,d encoded now) in %s%n", set.examples().size(), set.encoded(), extraction.cacheFile());
+        out.flush();
+        return set.problems().isEmpty() ? CaptionLabCommand.OK : CaptionLabCommand.SOME_FAILED;
     }
 }

@@ -8,9 +8,9 @@ import java.util.concurrent.Callable;
 import org.captionlab.model.CellType;
 import org.captionlab.service.Settings;
 import org.captionlab.service.TrainingService;
-import org.captionlab.train.EpochStats;
+import org.captionlab.model.EpochStats;
 import org.captionlab.train.Trainer;
-import org.captionlab.train.TrainingConfig;
+import org.captionlab.model.TrainingConfig;
 import org.captionlab.util.ProgressListener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,6 +24,9 @@ import picocli.CommandLine.Option;
             "CIDEr-D. Features are cached, so a second run encodes nothing. Ctrl-C stops after the current",
             "batch; --resume continues from the last finished epoch."})
 final class TrainCommand implements Callable<Integer> {
+
+    /** The options' defaults: the configuration the shipped model was trained with, defined once. */
+    private static final TrainingConfig DEFAULTS = TrainingConfig.defaults();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -46,53 +49,53 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--encoder-weights", paramLabel = "PATH", description = "Encoder weights file (default: resolved as for caption).")
     Path encoderWeights;
 
-    @Option(names = "--cell", defaultValue = "rnn", description = "Recurrent cell: rnn or lstm (default ${DEFAULT-VALUE}).")
-    String cell;
+    @Option(names = "--cell", description = "Recurrent cell: rnn or lstm (default ${DEFAULT-VALUE}).")
+    String cell = DEFAULTS.cell().id();
 
-    @Option(names = "--hidden", defaultValue = "512", description = "Hidden size (default ${DEFAULT-VALUE}).")
-    int hidden;
+    @Option(names = "--hidden", description = "Hidden size (default ${DEFAULT-VALUE}).")
+    int hidden = DEFAULTS.hiddenSize();
 
-    @Option(names = "--embedding", defaultValue = "256", description = "Word embedding size (default ${DEFAULT-VALUE}).")
-    int embedding;
+    @Option(names = "--embedding", description = "Word embedding size (default ${DEFAULT-VALUE}).")
+    int embedding = DEFAULTS.embeddingSize();
 
-    @Option(names = "--epochs", defaultValue = "12", description = "Maximum epochs (default ${DEFAULT-VALUE}).")
-    int epochs;
+    @Option(names = "--epochs", description = "Maximum epochs (default ${DEFAULT-VALUE}).")
+    int epochs = DEFAULTS.epochs();
 
-    @Option(names = "--batch", defaultValue = "64", description = "Captions per batch (default ${DEFAULT-VALUE}).")
-    int batch;
+    @Option(names = "--batch", description = "Captions per batch (default ${DEFAULT-VALUE}).")
+    int batch = DEFAULTS.batchSize();
 
-    @Option(names = "--lr", defaultValue = "0.002", description = "Adam learning rate (default ${DEFAULT-VALUE}).")
-    double lr;
+    @Option(names = "--lr", description = "Adam learning rate (default ${DEFAULT-VALUE}).")
+    double lr = DEFAULTS.learningRate();
 
-    @Option(names = "--lr-decay", defaultValue = "0.85", description = "Learning rate of epoch e = lr · decay^(e-1) (default ${DEFAULT-VALUE}).")
-    double lrDecay;
+    @Option(names = "--lr-decay", description = "Learning rate of epoch e = lr · decay^(e-1) (default ${DEFAULT-VALUE}).")
+    double lrDecay = DEFAULTS.lrDecay();
 
-    @Option(names = "--dropout", defaultValue = "0.5", description = "Dropout on the recurrent output (default ${DEFAULT-VALUE}).")
-    double dropout;
+    @Option(names = "--dropout", description = "Dropout on the recurrent output (default ${DEFAULT-VALUE}).")
+    double dropout = DEFAULTS.dropout();
 
-    @Option(names = "--clip", defaultValue = "5.0", description = "Gradient L2-norm clipping threshold, 0 = off (default ${DEFAULT-VALUE}).")
-    double clip;
+    @Option(names = "--clip", description = "Gradient L2-norm clipping threshold, 0 = off (default ${DEFAULT-VALUE}).")
+    double clip = DEFAULTS.clip();
 
-    @Option(names = "--tbptt", defaultValue = "0", description = "Truncated BPTT chunk length in steps, 0 = full BPTT (default ${DEFAULT-VALUE}).")
-    int tbptt;
+    @Option(names = "--tbptt", description = "Truncated BPTT chunk length in steps, 0 = full BPTT (default ${DEFAULT-VALUE}).")
+    int tbptt = DEFAULTS.tbptt();
 
-    @Option(names = "--l2", defaultValue = "0", description = "Weight decay (default ${DEFAULT-VALUE}).")
-    double l2;
+    @Option(names = "--l2", description = "Weight decay (default ${DEFAULT-VALUE}).")
+    double l2 = DEFAULTS.l2();
 
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seed", description = "Random seed (default ${DEFAULT-VALUE}).")
+    long seed = DEFAULTS.seed();
 
-    @Option(names = "--min-count", defaultValue = "5", description = "Words seen fewer times become <unk> (default ${DEFAULT-VALUE}).")
-    int minCount;
+    @Option(names = "--min-count", description = "Words seen fewer times become <unk> (default ${DEFAULT-VALUE}).")
+    int minCount = DEFAULTS.minWordCount();
 
-    @Option(names = "--max-length", defaultValue = "20", description = "Training captions are cut to this many words (default ${DEFAULT-VALUE}).")
-    int maxLength;
+    @Option(names = "--max-length", description = "Training captions are cut to this many words (default ${DEFAULT-VALUE}).")
+    int maxLength = DEFAULTS.maxCaptionLength();
 
-    @Option(names = "--patience", defaultValue = "3", description = "Early stopping patience in epochs, 0 = off (default ${DEFAULT-VALUE}).")
-    int patience;
+    @Option(names = "--patience", description = "Early stopping patience in epochs, 0 = off (default ${DEFAULT-VALUE}).")
+    int patience = DEFAULTS.patience();
 
-    @Option(names = "--val-images", defaultValue = "0", description = "Validate on at most this many images, 0 = all (default ${DEFAULT-VALUE}).")
-    int valImages;
+    @Option(names = "--val-images", description = "Validate on at most this many images, 0 = all (default ${DEFAULT-VALUE}).")
+    int valImages = DEFAULTS.validationImages();
 
     @Option(names = "--resume", description = "Continue from the checkpoint in --out.")
     boolean resume;
@@ -132,7 +135,7 @@ final class TrainCommand implements Callable<Integer> {
                 public void started(int firstEpoch, int totalEpochs, int batchesPerEpoch, int vocabularySize) {
                     stdout.printf("training %s: epochs %d..%d, %d batches per epoch, vocabulary %,d words%n",
                             config.cell().id(), firstEpoch, totalEpochs, batchesPerEpoch, vocabularySize);
-                    stdout.println(org.captionlab.train.TrainingLog.HEADER);
+                    stdout.println(TrainingService.LOG_HEADER);
                     stdout.flush();
                 }
 
@@ -146,9 +149,8 @@ final class TrainCommand implements Callable<Integer> {
 
                 @Override
                 public void epoch(EpochStats s, boolean best) {
-                    stdout.printf(java.util.Locale.ROOT, "%d,%.4f,%.4f,%.3f,%.4f,%.4f,%.3f,%.3f,%.4f,%.0f%s%n",
-                            s.epoch(), s.trainLoss(), s.valLoss(), s.valPerplexity(), s.valBleu4(), s.valCiderD(),
-                            s.gradNormMean(), s.gradNormMax(), s.spectralRadius(), s.seconds(), best ? "  (best, saved)" : "");
+                    // The log file's own row, so the console and training-log.csv never disagree.
+                    stdout.println(TrainingService.logRow(s) + (best ? "  (best, saved)" : ""));
                     stdout.flush();
                 }
             }, interruption::requested);

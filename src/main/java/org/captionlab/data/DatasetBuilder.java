@@ -111,7 +111,7 @@ final class DatasetBuilder {
             }
         }
         if (check == ImageCheck.REQUIRE_FILES && !images.isEmpty()) {
-            Set<Path> missing = ImageFiles.missing(paths);
+            Set<Path> missing = MissingFiles.missing(paths);
             if (missing.size() == images.size()) {
                 Path first = images.get(0).path();
                 throw new DatasetException("none of the " + images.size() + " images named in " + file

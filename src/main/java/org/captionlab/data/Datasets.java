@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -47,11 +48,22 @@ public final class Datasets {
      * @throws IllegalArgumentException for an unknown id, naming the known ones
      */
     public static DatasetReader forFormat(String id) {
+        return forFormat(id, ImageCheck.REQUIRE_FILES);
+    }
+
+    /**
+     * The reader of a format id (case-insensitive), all of a Karpathy file's splits: the one place that
+     * knows which reader reads which format, for training, evaluation and the app's references alike.
+     *
+     * @param images whether the readers check that the images exist
+     * @throws IllegalArgumentException for an unknown id, naming the known ones
+     */
+    public static DatasetReader forFormat(String id, ImageCheck images) {
         return switch (id.strip().toLowerCase(Locale.ROOT)) {
-            case FLICKR8K -> Datasets::readFlickr8k;
-            case COCO -> new CocoCaptionsReader();
-            case KARPATHY -> new KarpathySplitReader();
-            case CSV -> new PathCaptionCsvReader();
+            case FLICKR8K -> (annotations, imagesDir) -> readFlickr8k(annotations, imagesDir, images);
+            case COCO -> new CocoCaptionsReader(images);
+            case KARPATHY -> new KarpathySplitReader(EnumSet.allOf(KarpathySplitReader.Split.class), images);
+            case CSV -> new PathCaptionCsvReader(images);
             default -> throw new IllegalArgumentException("unknown dataset format '" + id + "'; expected one of "
                     + String.join(", ", FORMAT_IDS));
         };
@@ -105,7 +117,7 @@ public final class Datasets {
     /** The two forms of Flickr8k captions. */
     private enum Flickr8kForm { CSV, TOKEN }
 
-    private static CaptionDataset readFlickr8k(Path annotations, Path imagesDir) throws IOException {
+    private static CaptionDataset readFlickr8k(Path annotations, Path imagesDir, ImageCheck images) throws IOException {
         Sources.requireFile(annotations);
         String head = Sources.head(annotations, SNIFF_CHARS).stripLeading();
         Flickr8kForm form = flickr8kForm(head);
@@ -113,7 +125,7 @@ public final class Datasets {
             throw new DatasetException(annotations + " is not Flickr8k captions: expected the CSV header 'image,caption' "
                     + "or token lines 'name.jpg#0<TAB>caption' but the first line is '" + Sources.excerpt(firstLineOf(head)) + "'");
         }
-        DatasetReader reader = form == Flickr8kForm.CSV ? new Flickr8kCsvReader() : new Flickr8kTokenReader();
+        DatasetReader reader = form == Flickr8kForm.CSV ? new Flickr8kCsvReader(images) : new Flickr8kTokenReader(images);
         return reader.read(annotations, imagesDir);
     }
 

@@ -2,7 +2,6 @@ package org.captionlab.export;
 
 import java.util.List;
 import java.util.Objects;
-import org.captionlab.encoder.ImageLabel;
 import org.captionlab.search.Caption;
 
 /**
@@ -18,8 +17,12 @@ import org.captionlab.search.Caption;
  * @param model    the caption model's name
  * @param guide    how the encoder's labels guided the captions, or null when no label did
  */
-public record CaptionRecord(String path, List<Caption> captions, List<ImageLabel> labels, List<String> warnings,
+public record CaptionRecord(String path, List<Caption> captions, List<Label> labels, List<String> warnings,
                             String encoder, String model, Guide guide) {
+
+    /** An ImageNet label with its probability, as the encoder reported it. */
+    public record Label(String label, double probability) {
+    }
 
     /**
      * How labels guided a photo's captions.
@@ -29,7 +32,7 @@ public record CaptionRecord(String path, List<Caption> captions, List<ImageLabel
      * @param fellBack    true when no caption could contain them (the captions are the unguided ones)
      * @param description one line for a CSV cell or the text output
      */
-    public record Guide(List<ImageLabel> labels, List<String> words, boolean fellBack, String description) {
+    public record Guide(List<Label> labels, List<String> words, boolean fellBack, String description) {
         public Guide {
             labels = List.copyOf(labels);
             words = List.copyOf(words);
@@ -38,7 +41,7 @@ public record CaptionRecord(String path, List<Caption> captions, List<ImageLabel
     }
 
     /** A record no label guided. */
-    public CaptionRecord(String path, List<Caption> captions, List<ImageLabel> labels, List<String> warnings,
+    public CaptionRecord(String path, List<Caption> captions, List<Label> labels, List<String> warnings,
                          String encoder, String model) {
         this(path, captions, labels, warnings, encoder, model, null);
     }

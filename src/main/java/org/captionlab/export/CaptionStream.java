@@ -18,7 +18,6 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.captionlab.encoder.ImageLabel;
 import org.captionlab.search.Caption;
 
 /**
@@ -139,7 +138,7 @@ public final class CaptionStream {
             m.put("end_prob", c.endProb());
         }
         ArrayNode labels = row.putArray("imagenet_labels");
-        for (ImageLabel l : r.labels()) {
+        for (CaptionRecord.Label l : r.labels()) {
             labels.addObject().put("label", l.label()).put("probability", l.probability());
         }
         if (r.guide() == null) {
@@ -147,7 +146,7 @@ public final class CaptionStream {
         } else {
             ObjectNode guide = row.putObject("guide");
             ArrayNode by = guide.putArray("labels");
-            for (ImageLabel l : r.guide().labels()) {
+            for (CaptionRecord.Label l : r.guide().labels()) {
                 by.addObject().put("label", l.label()).put("probability", l.probability());
             }
             ArrayNode words = guide.putArray("words");
@@ -170,7 +169,7 @@ public final class CaptionStream {
         }
         if (!r.labels().isEmpty()) {
             List<String> parts = new ArrayList<>();
-            for (ImageLabel l : r.labels()) {
+            for (CaptionRecord.Label l : r.labels()) {
                 parts.add(String.format(Locale.ROOT, "%s %.0f%%", l.label(), 100 * l.probability()));
             }
             sb.append("  ImageNet: ").append(String.join(", ", parts)).append('\n');

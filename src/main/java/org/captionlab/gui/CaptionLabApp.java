@@ -5,6 +5,7 @@ import java.util.List;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.captionlab.gui.lane.CaptionerFactory;
 import org.captionlab.gui.task.PooledTaskExecutor;
 import org.captionlab.service.CaptioningService;
 import org.captionlab.service.Settings;

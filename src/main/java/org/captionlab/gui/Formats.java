@@ -33,6 +33,12 @@ public final class Formats {
         return h > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, sec) : String.format(Locale.ROOT, "%d:%02d", m, sec);
     }
 
+    /** The last element of a path ("holiday" for /photos/holiday), or the path itself when it has none. */
+    public static String nameOf(java.nio.file.Path p) {
+        java.nio.file.Path n = p.getFileName();
+        return n == null ? p.toString() : n.toString();
+    }
+
     /** A probability as a percentage with one decimal: 0.8312 → "83.1%". */
     public static String percent(double p) {
         return String.format(Locale.ROOT, "%.1f%%", p * 100);

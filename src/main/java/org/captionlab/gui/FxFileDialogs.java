@@ -13,7 +13,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.captionlab.gui.export.TextFilePolicy;
-import org.captionlab.image.ImageFiles;
+import org.captionlab.service.Images;
 import org.captionlab.gui.project.ProjectStore;
 
 /** {@link FileDialogs} with the platform's native choosers. */
@@ -31,7 +31,7 @@ public final class FxFileDialogs implements FileDialogs {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open images");
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Images", ImageFiles.EXTENSIONS.stream()
+                new FileChooser.ExtensionFilter("Images", Images.EXTENSIONS.stream()
                         .flatMap(e -> java.util.stream.Stream.of("*." + e, "*." + e.toUpperCase(java.util.Locale.ROOT))).toList()),
                 new FileChooser.ExtensionFilter("All files", "*"));
         setInitial(chooser, initialFolder);

@@ -16,6 +16,7 @@ import org.captionlab.gui.project.PhotoEntry;
 import org.captionlab.gui.project.Project;
 import org.captionlab.gui.project.ProjectStore;
 import org.captionlab.image.ImageFiles;
+import org.captionlab.service.Images;
 import org.captionlab.util.Hashing;
 
 /**
@@ -60,7 +61,7 @@ final class LibraryLoader {
     }
 
     /**
-     * Finds the images among dropped or opened files and folders with the core's {@link ImageFiles}
+     * Finds the images among dropped or opened files and folders with the service's {@link Images}
      * (folders recursively, hidden entries skipped, sorted by path), one input at a time so that the photos
      * come in the order the inputs were given. A path that no longer exists is reported, not fatal.
      */
@@ -75,7 +76,7 @@ final class LibraryLoader {
                 continue;
             }
             try {
-                ImageFiles.Listing listing = ImageFiles.collect(List.of(abs));
+                ImageFiles.Listing listing = Images.collect(List.of(abs));
                 images.addAll(listing.images());
                 skipped += listing.skipped();
             } catch (IOException e) {

@@ -17,7 +17,6 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
@@ -98,8 +97,8 @@ public final class MainView {
         decoding = new DecodingView(vm.decoding());
         filterBar = new FilterBar(vm.inspection());
         review = new ReviewView(vm.inspection(), thumbnails, previews);
-        compare = new CompareView(vm.inspection(), thumbnails, vm.modelProperty(), vm.compareModelProperty(),
-                vm.compareStatusProperty(), vm::openCompareModel, vm::closeComparison);
+        compare = new CompareView(vm.inspection(), thumbnails, vm.modelProperty(), vm.comparedModelProperty(),
+                vm.comparedStatusProperty(), vm.lanes().otherLanes(), vm::openCompareModel, vm::closeComparison);
 
         SplitPane panes = new SplitPane();
         panes.setId("main-split");
@@ -152,7 +151,7 @@ public final class MainView {
 
         root.setTop(new VBox(menuBar(), toolBar()));
         root.setCenter(center);
-        root.setBottom(statusBar());
+        root.setBottom(StatusBar.create(vm));
         installDragAndDrop();
         root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && help.isVisible()) {
@@ -286,6 +285,8 @@ public final class MainView {
                 new SeparatorMenuItem(),
                 item("Open model…", Shortcuts.OPEN_MODEL, vm::openModel),
                 item("Compare with model…", Shortcuts.COMPARE_MODEL, vm::openCompareModel),
+                disabledWithout(item("Compare guided and unguided", Shortcuts.COMPARE_GUIDANCE, vm::compareGuidedAndUnguided),
+                        vm.modelProperty()),
                 disabledWithout(item("Close comparison", null, vm::closeComparison), vm.compareModelProperty()),
                 new SeparatorMenuItem(),
                 item("Load references…", Shortcuts.LOAD_REFERENCES, vm::openReferences),
@@ -310,6 +311,9 @@ public final class MainView {
         caption.getItems().addAll(all, cancel);
 
         Menu view = new Menu("_View");
+        CheckMenuItem guidance = new CheckMenuItem("Label guidance");
+        guidance.selectedProperty().bindBidirectional(vm.decoding().guideEnabledProperty());
+        guidance.setAccelerator(Shortcuts.TOGGLE_GUIDANCE.combination());
         CheckMenuItem histogram = new CheckMenuItem("Score histogram");
         histogram.selectedProperty().bindBidirectional(filterBar.histogramShownProperty());
         Menu themes = new Menu("Theme");
@@ -331,6 +335,7 @@ public final class MainView {
                 item("Search…", Shortcuts.FIND, filterBar::focusSearch),
                 item("Clear filters", Shortcuts.CLEAR_FILTERS, () -> vm.inspection().clearFilters()),
                 histogram,
+                guidance,
                 new SeparatorMenuItem(),
                 themes, item("Toggle theme", Shortcuts.TOGGLE_THEME, this::toggleTheme),
                 new SeparatorMenuItem(), item("Dismiss all notices", Shortcuts.DISMISS_NOTICES, () -> vm.notices().dismissAll()));
@@ -444,98 +449,6 @@ public final class MainView {
     }
 
     // ------------------------------------------------------------------ status bar, overlays, drag and drop
-
-    private Node statusBar() {
-        Label model = new Label();
-        model.setId("model-status");
-        model.textProperty().bind(vm.modelStatusProperty());
-        model.setGraphic(Icons.icon("model"));
-        model.setTooltip(new Tooltip("The caption model; File → Open model… (Ctrl+M) loads another"));
-        model.getStyleClass().add("model-status");
-        vm.modelStateProperty().addListener((obs, o, n) -> {
-            model.getStyleClass().removeAll("state-loading", "state-failed", "state-ready");
-            model.getStyleClass().add("state-" + n.name().toLowerCase(java.util.Locale.ROOT));
-        });
-        model.setMinWidth(Region.USE_PREF_SIZE);
-
-        ProgressBar bar = new ProgressBar();
-        bar.setId("batch-progress");
-        bar.progressProperty().bind(vm.batch().progressProperty());
-        bar.setPrefWidth(160);
-        bar.setTooltip(new Tooltip("Captioning progress"));
-        Label count = new Label();
-        count.setId("batch-count");
-        count.textProperty().bind(vm.batch().countTextProperty());
-        count.setTooltip(new Tooltip("Photos captioned in this batch / photos in it"));
-        count.setMinWidth(Region.USE_PREF_SIZE);
-        Label rate = new Label();
-        rate.setId("batch-rate");
-        rate.textProperty().bind(vm.batch().rateTextProperty());
-        rate.getStyleClass().add("muted");
-        rate.setTooltip(new Tooltip("Speed so far and the time left at that speed"));
-        Button cancel = new Button("Cancel");
-        cancel.setId("cancel-batch");
-        cancel.getStyleClass().add("small-button");
-        cancel.setTooltip(new Tooltip("Stop captioning; the photo in progress finishes (" + Shortcuts.CANCEL_BATCH.display() + ")"));
-        cancel.setOnAction(e -> vm.cancelBatch());
-        HBox progress = new HBox(8, bar, count, rate, cancel);
-        progress.setAlignment(Pos.CENTER_LEFT);
-        progress.visibleProperty().bind(vm.batch().runningProperty());
-        progress.managedProperty().bind(progress.visibleProperty());
-
-        Label summary = new Label();
-        summary.setId("batch-summary");
-        summary.textProperty().bind(vm.batchSummaryProperty());
-        summary.getStyleClass().add("muted");
-        summary.visibleProperty().bind(vm.batch().runningProperty().not().and(vm.batchSummaryProperty().isNotEmpty()));
-        summary.managedProperty().bind(summary.visibleProperty());
-        summary.setTooltip(new Tooltip("How the last captioning batch went"));
-
-        Label scanning = new Label("Scanning folders…");
-        scanning.getStyleClass().add("muted");
-        scanning.visibleProperty().bind(vm.scanningProperty());
-        scanning.managedProperty().bind(scanning.visibleProperty());
-
-        Label library = new Label();
-        library.setId("library-status");
-        library.textProperty().bind(vm.libraryStatusProperty());
-        Tooltip projectTip = new Tooltip();
-        projectTip.textProperty().bind(Bindings.createStringBinding(() -> vm.projectFileProperty().get() == null
-                ? "Edits are saved automatically once photos are added"
-                : "Edits are saved automatically to " + vm.projectFileProperty().get(), vm.projectFileProperty()));
-        library.setTooltip(projectTip);
-        library.setMinWidth(Region.USE_PREF_SIZE);
-
-        Label refs = new Label();
-        refs.setId("references-status");
-        refs.textProperty().bind(vm.referencesStatusProperty());
-        refs.getStyleClass().add("muted");
-        refs.visibleProperty().bind(vm.referencesStatusProperty().isNotEmpty());
-        refs.managedProperty().bind(refs.visibleProperty());
-        Tooltip refsTip = new Tooltip();
-        refsTip.textProperty().bind(Bindings.createStringBinding(() -> vm.referencesProperty().get() == null ? ""
-                : "Reference captions from " + vm.referencesProperty().get().file() + " (" + vm.referencesProperty().get().format()
-                + "); File → Load references… replaces them", vm.referencesProperty()));
-        refs.setTooltip(refsTip);
-        Label comparing = new Label();
-        comparing.setId("compare-progress");
-        comparing.textProperty().bind(vm.compareStatusProperty());
-        comparing.getStyleClass().add("muted");
-        // The Compare view names the finished comparison; the status bar only shows it while it runs.
-        comparing.visibleProperty().bind(Bindings.createBooleanBinding(() -> !vm.compareStatusProperty().get().isEmpty()
-                && !vm.compareStatusProperty().get().startsWith("Compared"), vm.compareStatusProperty()));
-        comparing.managedProperty().bind(comparing.visibleProperty());
-        comparing.setTooltip(new Tooltip("The second model of the comparison (View → Compare)"));
-
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox status = new HBox(14, model, comparing, spacer, scanning, progress, summary, refs,
-                new Separator(javafx.geometry.Orientation.VERTICAL), library);
-        status.setAlignment(Pos.CENTER_LEFT);
-        status.getStyleClass().add("status-bar");
-        status.setId("status-bar");
-        return status;
-    }
 
     private static Node titled(String title, Node content) {
         Label heading = new Label(title);

@@ -40,6 +40,10 @@ public final class Shortcuts {
     public static final Shortcut SAVE_PROJECT_AS = new Shortcut("Shortcut+Shift+S", "Save the project as…");
     public static final Shortcut LOAD_REFERENCES = new Shortcut("Shortcut+R", "Load reference captions (Flickr8k, COCO, Karpathy, CSV)…");
     public static final Shortcut COMPARE_MODEL = new Shortcut("Shortcut+Shift+M", "Compare with a second model…");
+    public static final Shortcut COMPARE_GUIDANCE = new Shortcut("Shortcut+Shift+G",
+            "Compare the model's guided captions with its unguided ones");
+    public static final Shortcut TOGGLE_GUIDANCE = new Shortcut("Shortcut+G",
+            "Label guidance on or off (captions name what the encoder's confident labels say)");
     public static final Shortcut EXPORT_CSV = new Shortcut("Shortcut+E", "Export captions, scores and reviews as CSV…");
     public static final Shortcut EXPORT_COCO = new Shortcut("Shortcut+Shift+E", "Export COCO results JSON…");
     public static final Shortcut PASTE = new Shortcut("Shortcut+V", "Paste images or files from the clipboard");
@@ -60,7 +64,7 @@ public final class Shortcuts {
 
     /** In menu order, for the Help panel. */
     public static final List<Shortcut> ALL = List.of(OPEN_IMAGES, OPEN_FOLDER, OPEN_MODEL, SAVE_PROJECT, SAVE_PROJECT_AS,
-            LOAD_REFERENCES, COMPARE_MODEL, EXPORT_CSV, EXPORT_COCO,
+            LOAD_REFERENCES, COMPARE_MODEL, COMPARE_GUIDANCE, TOGGLE_GUIDANCE, EXPORT_CSV, EXPORT_COCO,
             PASTE, EDIT_CAPTION, REVERT_CAPTION, CAPTION_ALL, CANCEL_BATCH, SHOW_PHOTOS, SHOW_REVIEW, SHOW_COMPARE, SHOW_MODEL, FIND,
             CLEAR_FILTERS, TOGGLE_THEME, DISMISS_NOTICES, HELP, QUIT);
 

@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.scene.Node;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 
@@ -58,6 +59,24 @@ public final class Tips {
     }
 
     /** The tooltip {@link #lazy} made for {@code node}, or null before the first hover. */
+    /**
+     * A table cell that shows its text and, on hover, the whole text (read at that moment, since cells are
+     * refilled as the table scrolls or its rows change).
+     *
+     * @param configure adjusts the tooltip when it is made (wrapping, width)
+     */
+    public static <R> TableCell<R, String> textCell(Consumer<Tooltip> configure) {
+        TableCell<R, String> cell = new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        };
+        lazy(cell, cell::getText, configure);
+        return cell;
+    }
+
     public static Tooltip installed(Node node) {
         return (Tooltip) node.getProperties().get(KEY);
     }

@@ -1,5 +1,7 @@
 package org.captionlab.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** The recurrent cell of the decoder. */
@@ -9,13 +11,24 @@ public enum CellType {
     /** LSTM with the same inputs (x_t and v at every step). */
     LSTM;
 
-    /** Lower-case name as used on the command line and in manifests. */
+    /** Lower-case name as used on the command line and in manifests (its JSON form). */
+    @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Parses {@code rnn} / {@code lstm} (case-insensitive). */
+    /**
+     * Parses {@code rnn} / {@code lstm} (case-insensitive).
+     *
+     * @throws IllegalArgumentException naming the value and the known ones
+     */
+    @JsonCreator
     public static CellType parse(String s) {
-        return valueOf(s.trim().toUpperCase(Locale.ROOT));
+        for (CellType c : values()) {
+            if (s != null && c.id().equals(s.trim().toLowerCase(Locale.ROOT))) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("unknown cell type '" + s + "'; expected \"rnn\" or \"lstm\"");
     }
 }

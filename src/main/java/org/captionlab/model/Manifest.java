@@ -2,25 +2,18 @@ package org.captionlab.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.captionlab.util.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -57,11 +50,7 @@ public record Manifest(int formatVersion, String name, Instant createdAt, String
     public static final String FILE_NAME = "manifest.json";
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new SimpleModule("captionlab-manifest")
-                    .addSerializer(CellType.class, new CellTypeSerializer())
-                    .addDeserializer(CellType.class, new CellTypeDeserializer())
-                    .addSerializer(Instant.class, new InstantSerializer())
-                    .addDeserializer(Instant.class, new InstantDeserializer()))
+            .addModule(new JavaTimeModule())
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -136,23 +125,42 @@ public record Manifest(int formatVersion, String name, Instant createdAt, String
      * @param epochs          epochs run
      * @param bestEpoch       epoch whose weights were kept (1-based)
      * @param durationSeconds wall-clock training time
-     * @param hyperparameters everything else that shaped training (learning rate, batch size, clip, ...),
-     *                        in insertion order
+     * @param hyperparameters values that shaped or describe training beyond {@code config} (older manifests,
+     *                        written before {@code config}, hold the whole configuration here), in insertion order
+     * @param config          the trainer's whole configuration, as the record itself (null in older manifests),
+     *                        so that a new setting can never go missing from the manifest
+     * @param dataSha256      SHA-256 of each data file training read (annotations, split lists), by file name:
+     *                        with the names alone a changed file would pass unnoticed
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Training(String dataset, String trainSplit, String valSplit, Integer trainImages,
                            Integer trainCaptions, String commandLine, Long seed, Integer epochs, Integer bestEpoch,
-                           Double durationSeconds, Map<String, Object> hyperparameters) {
+                           Double durationSeconds, Map<String, Object> hyperparameters, TrainingConfig config,
+                           Map<String, String> dataSha256) {
 
         public Training {
             hyperparameters = hyperparameters == null ? Map.of()
                     : Collections.unmodifiableMap(new LinkedHashMap<>(hyperparameters));
+            dataSha256 = dataSha256 == null || dataSha256.isEmpty() ? null
+                    : Collections.unmodifiableMap(new LinkedHashMap<>(dataSha256));
+        }
+
+        /** A training record without the configuration record and data hashes (as older manifests have it). */
+        public Training(String dataset, String trainSplit, String valSplit, Integer trainImages, Integer trainCaptions,
+                        String commandLine, Long seed, Integer epochs, Integer bestEpoch, Double durationSeconds,
+                        Map<String, Object> hyperparameters) {
+            this(dataset, trainSplit, valSplit, trainImages, trainCaptions, commandLine, seed, epochs, bestEpoch,
+                    durationSeconds, hyperparameters, null, null);
         }
     }
 
     /**
-     * Default decoding settings (see the search package's DecodeOptions).
+     * The model's default decoding: the one home of these settings. The manifest stores it, the service
+     * turns it into the search's options ({@code DecodeOptions.of}), the app shows and the CLI starts from
+     * those, and {@code evaluate --set-default-decoding} stores options back ({@code DecodeOptions.toDefaults}).
+     * A new setting is a new component here plus its line in those two mappings; older manifests without it
+     * read as null/0, so give it a default in the compact constructor.
      *
      * @param beamWidth        hypotheses kept per step
      * @param lengthAlpha      length normalisation exponent (0 = none)
@@ -184,9 +192,30 @@ public record Manifest(int formatVersion, String name, Instant createdAt, String
             }
         }
 
+        /** Beam width of a model without recorded decoding. */
+        public static final int DEFAULT_BEAM_WIDTH = 3;
+        /** Maximum caption length of a model without recorded decoding, in words. */
+        public static final int DEFAULT_MAX_LENGTH = 20;
+        /** Alternatives shown by default: this many, at most the beam width. */
+        public static final int DEFAULT_ALTERNATIVES = 3;
+
         /** Beam 3, no length normalisation, 20 words, no n-gram blocking. */
         public static Decoding defaults() {
-            return new Decoding(3, 0.0, 20, 0);
+            return new Decoding(DEFAULT_BEAM_WIDTH, 0.0, DEFAULT_MAX_LENGTH, 0);
+        }
+
+        public Decoding withMaxLength(int value) {
+            return new Decoding(beamWidth, lengthAlpha, value, blockRepeatNgram, guide);
+        }
+
+        /** These settings with label guidance {@code value} (null = none). */
+        public Decoding withGuide(Guide value) {
+            return new Decoding(beamWidth, lengthAlpha, maxLength, blockRepeatNgram, value);
+        }
+
+        /** How many alternatives to show by default with this beam width. */
+        public int defaultAlternatives() {
+            return Math.min(DEFAULT_ALTERNATIVES, beamWidth);
         }
     }
 
@@ -228,11 +257,6 @@ public record Manifest(int formatVersion, String name, Instant createdAt, String
     /** The decoder configuration described by {@link #decoder} and the encoder's feature dimension. */
     public DecoderConfig decoderConfig() {
         return decoder.toConfig(encoder.featureDim());
-    }
-
-    public Manifest withName(String value) {
-        return new Manifest(formatVersion, value, createdAt, captionlabVersion, encoder, decoder, files, training,
-                metrics, decoding, notes);
     }
 
     public Manifest withFiles(Files value) {
@@ -306,44 +330,5 @@ public record Manifest(int formatVersion, String name, Instant createdAt, String
         metrics.forEach((run, scores) -> copy.put(run,
                 Collections.unmodifiableMap(new LinkedHashMap<>(scores == null ? Map.of() : scores))));
         return Collections.unmodifiableMap(copy);
-    }
-
-    private static final class CellTypeSerializer extends JsonSerializer<CellType> {
-        @Override
-        public void serialize(CellType value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-            gen.writeString(value.id());
-        }
-    }
-
-    private static final class CellTypeDeserializer extends JsonDeserializer<CellType> {
-        @Override
-        public CellType deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            String text = p.getValueAsString();
-            try {
-                return CellType.parse(text);
-            } catch (IllegalArgumentException | NullPointerException e) {
-                return (CellType) ctxt.handleWeirdStringValue(CellType.class, text, "expected \"rnn\" or \"lstm\"");
-            }
-        }
-    }
-
-    private static final class InstantSerializer extends JsonSerializer<Instant> {
-        @Override
-        public void serialize(Instant value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-            gen.writeString(value.toString());
-        }
-    }
-
-    private static final class InstantDeserializer extends JsonDeserializer<Instant> {
-        @Override
-        public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            String text = p.getValueAsString();
-            try {
-                return Instant.parse(text);
-            } catch (DateTimeParseException | NullPointerException e) {
-                return (Instant) ctxt.handleWeirdStringValue(Instant.class, text,
-                        "expected an ISO-8601 instant such as 2024-05-01T12:00:00Z");
-            }
-        }
     }
 }

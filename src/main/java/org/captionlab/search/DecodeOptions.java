@@ -1,5 +1,7 @@
 package org.captionlab.search;
 
+import org.captionlab.model.Manifest;
+
 /**
  * Settings of one decoding run (neuraltalk2/im2txt vocabulary).
  *
@@ -15,7 +17,9 @@ package org.captionlab.search;
 public record DecodeOptions(Strategy strategy, int beamWidth, int alternatives, int maxLength,
                             double lengthAlpha, int blockRepeatNgram, double temperature, long seed) {
 
-    public static final int DEFAULT_MAX_LENGTH = 20;
+    public static final int DEFAULT_MAX_LENGTH = Manifest.Decoding.DEFAULT_MAX_LENGTH;
+    /** Seed of sampling when none is given (the CLI's --seed). */
+    public static final long DEFAULT_SAMPLING_SEED = 42L;
 
     public DecodeOptions {
         if (strategy == null) {
@@ -42,6 +46,22 @@ public record DecodeOptions(Strategy strategy, int beamWidth, int alternatives, 
         if (!(temperature > 0)) {
             throw new IllegalArgumentException("temperature must be > 0, was " + temperature);
         }
+    }
+
+    /**
+     * The options a model's default decoding stands for: greedy for beam width 1, else beam search with
+     * {@link Manifest.Decoding#defaultAlternatives()} alternatives (the seed, which only sampling uses, is 0).
+     */
+    public static DecodeOptions of(Manifest.Decoding d) {
+        Manifest.Decoding decoding = d == null ? Manifest.Decoding.defaults() : d;
+        int width = Math.max(1, decoding.beamWidth());
+        return new DecodeOptions(width == 1 ? Strategy.GREEDY : Strategy.BEAM, width, decoding.defaultAlternatives(),
+                decoding.maxLength(), decoding.lengthAlpha(), decoding.blockRepeatNgram(), 1.0, 0L);
+    }
+
+    /** The default decoding these options stand for, as a manifest stores it. */
+    public Manifest.Decoding toDefaults() {
+        return new Manifest.Decoding(strategy == Strategy.BEAM ? beamWidth : 1, lengthAlpha, maxLength, blockRepeatNgram);
     }
 
     /** Greedy decoding. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.captionlab.encoder.EncodedImage;
 import org.captionlab.search.Caption;
+import org.captionlab.model.Manifest;
 import org.captionlab.search.DecodeOptions;
 
 /**
@@ -29,6 +30,15 @@ public interface Captioner extends AutoCloseable {
 
     /** Decodes captions from a feature; best first. */
     List<Caption> decode(float[] feature, DecodeOptions options);
+
+    /**
+     * Decodes captions of an encoded image, guided by its labels when {@code guide} is not null (the
+     * captions then name what the confident labels say, see {@link CaptioningService}). The default
+     * ignores the labels: a captioner without label guidance.
+     */
+    default GuidedCaptions decode(EncodedImage image, DecodeOptions options, Manifest.Guide guide) {
+        return new GuidedCaptions(decode(image.feature(), options), Guidance.OFF);
+    }
 
     @Override
     void close();

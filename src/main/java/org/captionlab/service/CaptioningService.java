@@ -19,7 +19,6 @@ import org.captionlab.model.ModelBundle;
 import org.captionlab.search.Caption;
 import org.captionlab.search.CaptionSearch;
 import org.captionlab.search.DecodeOptions;
-import org.captionlab.search.Strategy;
 import org.captionlab.text.LabelWords;
 import org.captionlab.util.Hashing;
 import org.captionlab.util.ProgressListener;
@@ -85,7 +84,7 @@ public final class CaptioningService implements Captioner {
         bundle.checkEncoder(encoder.id(), encoder.featureDim(), allowOtherWeights ? null : encoder.weightsSha256());
         Manifest m = bundle.manifest();
         this.info = new ModelInfo(m.name(), bundle.directory(), encoder.id(), m.decoder().cell().id(),
-                bundle.vocabulary().size(), summary(m), defaultOptions());
+                bundle.vocabulary().size(), summary(m), defaultOptions(), defaultGuide());
     }
 
     /**
@@ -168,14 +167,7 @@ public final class CaptioningService implements Captioner {
 
     /** The decoding options the model's manifest recommends. */
     public DecodeOptions defaultOptions() {
-        Manifest.Decoding d = bundle.manifest().decoding();
-        if (d == null) {
-            return ModelInfo.FALLBACK_OPTIONS;
-        }
-        int width = Math.max(1, d.beamWidth());
-        Strategy strategy = width == 1 ? Strategy.GREEDY : Strategy.BEAM;
-        return new DecodeOptions(strategy, width, Math.min(3, width), d.maxLength(), d.lengthAlpha(),
-                d.blockRepeatNgram(), 1.0, 42L);
+        return DecodeOptions.of(bundle.manifest().decoding());
     }
 
     /**
@@ -266,6 +258,7 @@ public final class CaptioningService implements Captioner {
      * {@link LabelGuide}): captions then contain the words of the confident labels. With a null
      * {@code guide} the captions are {@link #decode(float[], DecodeOptions)}'s.
      */
+    @Override
     public GuidedCaptions decode(EncodedImage image, DecodeOptions options, Manifest.Guide guide) {
         if (guide == null) {
             return new GuidedCaptions(decode(image.feature(), options), Guidance.OFF);

@@ -6,8 +6,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.captionlab.data.CaptionDataset;
+import org.captionlab.data.CocoResults;
 import org.captionlab.data.FeatureCache;
 import org.captionlab.eval.EvaluationResult;
 import org.captionlab.eval.Evaluator;
@@ -20,7 +22,7 @@ import org.captionlab.util.Hashing;
 import org.captionlab.model.Manifest;
 import org.captionlab.search.Caption;
 import org.captionlab.search.DecodeOptions;
-import org.captionlab.train.TrainingExample;
+import org.captionlab.train.CaptionedFeature;
 import org.captionlab.util.ProgressListener;
 
 /**
@@ -95,17 +97,18 @@ public final class EvaluationService {
             }
         }
         if (features.cancelled()) {
-            throw new IOException("evaluation cancelled while encoding images");
+            // Cancellation is its own outcome, not an I/O failure: callers tell the user it stopped, not that it broke.
+            throw new CancellationException("evaluation cancelled while encoding images");
         }
-        List<TrainingExample> examples = features.examples();
+        List<CaptionedFeature> examples = features.examples();
         Map<String, String> predictions = new LinkedHashMap<>();
         Map<String, List<String>> references = new HashMap<>();
         Map<String, Guidance> guidance = new LinkedHashMap<>();
         for (int i = 0; i < examples.size(); i++) {
             if (cancelled.getAsBoolean()) {
-                throw new IOException("evaluation cancelled after " + i + " of " + examples.size() + " images");
+                throw new CancellationException("evaluation cancelled after " + i + " of " + examples.size() + " images");
             }
-            TrainingExample e = examples.get(i);
+            CaptionedFeature e = examples.get(i);
             List<Caption> captions;
             if (guide == null) {
                 captions = service.decode(e.feature(), options);
@@ -180,12 +183,34 @@ public final class EvaluationService {
         }
         manifest = manifest.withMetrics(run, scores);
         if (setDefaultDecoding) {
-            DecodeOptions o = evaluation.options();
-            manifest = manifest.withDecoding(new Manifest.Decoding(o.beamWidth(), o.lengthAlpha(), o.maxLength(),
-                    o.blockRepeatNgram(), evaluation.guide()));
+            manifest = manifest.withDecoding(evaluation.options().toDefaults().withGuide(evaluation.guide()));
         }
         manifest.write(file);
         return manifest;
+    }
+
+    /**
+     * Scores a COCO results file (captions made elsewhere) against a reference file in any format the
+     * core reads (COCO, Karpathy, Flickr8k, CSV).
+     */
+    public static EvaluationResult evaluatePredictions(Path predictions, Path references) throws IOException {
+        return evaluatePredictions(CocoResults.read(predictions), CocoResults.readReferences(references));
+    }
+
+    /**
+     * Scores of captions made elsewhere: the corpus and per-image metrics and the object mention F1.
+     *
+     * @param result   BLEU, ROUGE-L, CIDEr-D
+     * @param mentions object mention F1
+     */
+    public record PredictionScores(EvaluationResult result, MentionF1.Scores mentions) {
+    }
+
+    /** Scores captions made elsewhere (COCO results JSON) against references (COCO annotations JSON), mentions included. */
+    public static PredictionScores scorePredictions(Path predictions, Path references) throws IOException {
+        Map<String, String> p = CocoResults.read(predictions);
+        Map<String, List<String>> r = CocoResults.readReferences(references);
+        return new PredictionScores(evaluatePredictions(p, r), MentionF1.score(p, r));
     }
 
     /** Scores captions made elsewhere against references (both keyed by image id). */
@@ -200,5 +225,14 @@ public final class EvaluationService {
             refs.put(id, r);
         }
         return Evaluator.evaluate(predictions, refs);
+    }
+
+    /**
+     * Scores one caption per image against its references with the given metrics (the app's per-photo
+     * scores); every image must have references with at least one word.
+     */
+    public static EvaluationResult score(Map<String, String> candidates, Map<String, List<String>> references,
+                                         java.util.Set<org.captionlab.eval.Metric> metrics) {
+        return Evaluator.evaluate(candidates, references, metrics);
     }
 }

@@ -86,22 +86,22 @@ public final class FeatureExtraction {
         long total = images.size();
         long done = cachedCount + failures.size();
         progress.progress(done, total, "");
-        BlockingQueue<Object[]> queue = new ArrayBlockingQueue<>(8);
+        BlockingQueue<Loaded> queue = new ArrayBlockingQueue<>(8);
         AtomicBoolean stop = new AtomicBoolean();
         ImageLoader loader = new ImageLoader();
         Thread reader = new Thread(() -> {
             try {
                 for (int i = 0; i < todo.size() && !stop.get(); i++) {
                     Path p = todo.get(i);
-                    Object item;
+                    Loaded item;
                     try {
-                        item = loader.load(p);
+                        item = new Loaded(i, loader.load(p), null);
                     } catch (IOException | RuntimeException e) {
-                        item = e;
+                        item = new Loaded(i, null, e);
                     }
-                    queue.put(new Object[] {i, item});
+                    queue.put(item);
                 }
-                queue.put(new Object[] {-1, null});
+                queue.put(Loaded.END);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -116,18 +116,19 @@ public final class FeatureExtraction {
                     wasCancelled = true;
                     break;
                 }
-                Object[] next = queue.take();
-                int i = (Integer) next[0];
-                if (i < 0) {
+                Loaded next = queue.take();
+                if (next == Loaded.END) {
                     break;
                 }
+                int i = next.index();
                 Path p = todo.get(i);
-                if (next[1] instanceof Exception e) {
+                if (next.error() != null) {
+                    Exception e = next.error();
                     failures.add(e instanceof IOException ? e.getMessage() : "image '" + p + "': " + e);
                     LOG.warn("skipping {}", p, e);
                 } else {
                     try {
-                        EncodedImage encoded = encoder.encode((BufferedImage) next[1]);
+                        EncodedImage encoded = encoder.encode(next.image());
                         cache.put(todoHashes.get(i), encoded.feature());
                         labels.accept(todoHashes.get(i), encoded.labels());
                         features.put(p, todoHashes.get(i));
@@ -149,5 +150,10 @@ public final class FeatureExtraction {
             reader.interrupt();
         }
         return new Result(features, encodedCount, cachedCount, failures, wasCancelled);
+    }
+
+    /** An image the reader thread loaded for the encoder, or why it could not; {@link #END} ends the run. */
+    private record Loaded(int index, BufferedImage image, Exception error) {
+        static final Loaded END = new Loaded(-1, null, null);
     }
 }

@@ -1,6 +1,7 @@
 package org.captionlab.service;
 
 import java.nio.file.Path;
+import org.captionlab.model.Manifest;
 import org.captionlab.search.DecodeOptions;
 
 /**
@@ -13,15 +14,23 @@ import org.captionlab.search.DecodeOptions;
  * @param vocabularySize number of tokens
  * @param summary        one line on training data and metrics from the manifest
  * @param recommended    the decoding options the model's manifest recommends (chosen on the dev split)
+ * @param guide          the label guidance the manifest recommends with them, or null for none (or an encoder
+ *                       without labels)
  */
 public record ModelInfo(String name, Path directory, String encoderId, String cell, int vocabularySize, String summary,
-                        DecodeOptions recommended) {
+                        DecodeOptions recommended, Manifest.Guide guide) {
 
-    /** Beam 3, three alternatives: what a model without recommendations is decoded with. */
-    public static final DecodeOptions FALLBACK_OPTIONS = DecodeOptions.beam(3, 3);
+    /** What a model without recorded decoding is decoded with: the manifest's defaults. */
+    public static final DecodeOptions FALLBACK_OPTIONS = DecodeOptions.of(null);
 
     public ModelInfo {
         recommended = recommended == null ? FALLBACK_OPTIONS : recommended;
+    }
+
+    /** A model that recommends no label guidance. */
+    public ModelInfo(String name, Path directory, String encoderId, String cell, int vocabularySize, String summary,
+                     DecodeOptions recommended) {
+        this(name, directory, encoderId, cell, vocabularySize, summary, recommended, null);
     }
 
     /** A model without decoding recommendations. */

@@ -1,17 +1,25 @@
 package org.captionlab.service;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.captionlab.data.CaptionDataset;
 import org.captionlab.data.FeatureCache;
 import org.captionlab.encoder.EncoderWeights;
 import org.captionlab.encoder.ImageEncoder;
 import org.captionlab.encoder.ImageEncoders;
+import org.captionlab.model.EpochStats;
+import org.captionlab.model.TrainingLog;
 import org.captionlab.train.Provenance;
 import org.captionlab.train.Trainer;
-import org.captionlab.train.TrainingConfig;
+import org.captionlab.model.TrainingConfig;
+import org.captionlab.util.Hashing;
 import org.captionlab.util.ProgressListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +29,14 @@ import org.slf4j.LoggerFactory;
  * cached feature (encoding the missing ones once), then runs the {@link Trainer}.
  */
 public final class TrainingService {
+
+    /** The header of the training log, for a console that echoes its rows. */
+    public static final String LOG_HEADER = TrainingLog.HEADER;
+
+    /** One epoch as the training log writes it (without the line end). */
+    public static String logRow(EpochStats stats) {
+        return TrainingLog.row(stats);
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingService.class);
 
@@ -75,20 +91,39 @@ public final class TrainingService {
             FeatureSet train = FeatureSet.of(trainData, encoder, cache, listener.features("train"), cancelled);
             listener.problems("train", train.problems());
             if (train.cancelled()) {
-                throw new IOException("cancelled while encoding the training images (" + cache.size() + " features are cached; run again to resume)");
+                throw new CancellationException("cancelled while encoding the training images (" + cache.size() + " features are cached; run again to resume)");
             }
             FeatureSet val = FeatureSet.of(valData, encoder, cache, listener.features("validation"), cancelled);
             listener.problems("validation", val.problems());
             if (val.cancelled()) {
-                throw new IOException("cancelled while encoding the validation images (" + cache.size() + " features are cached; run again to resume)");
+                throw new CancellationException("cancelled while encoding the validation images (" + cache.size() + " features are cached; run again to resume)");
             }
             LOG.info("features: {} train images ({} encoded now), {} validation images ({} encoded now)",
                     train.examples().size(), train.encoded(), val.examples().size(), val.encoded());
             Provenance provenance = new Provenance(encoder.id(), encoder.weightsSha256(), encoder.featureDim(),
-                    trainData.name(), describe(request.train()), describe(request.validation()), request.commandLine());
+                    trainData.name(), describe(request.train()), describe(request.validation()), request.commandLine(),
+                    dataHashes(request.train(), request.validation()));
             return new Trainer(request.config(), provenance, listener)
                     .train(train.examples(), val.examples(), request.out(), request.resume(), cancelled);
         }
+    }
+
+    /** SHA-256 of every data file the run reads (annotations and split lists), by file name. */
+    private static Map<String, String> dataHashes(DatasetSpec... specs) throws IOException {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        for (DatasetSpec spec : specs) {
+            List<Path> files = new ArrayList<>(List.of(spec.captions()));
+            if (spec.split() != null && Files.isRegularFile(Path.of(spec.split()))) {
+                files.add(Path.of(spec.split()));
+            }
+            for (Path f : files) {
+                Path name = f.getFileName();
+                if (name != null && !hashes.containsKey(name.toString()) && Files.isRegularFile(f)) {
+                    hashes.put(name.toString(), Hashing.sha256(f));
+                }
+            }
+        }
+        return hashes;
     }
 
     private static String describe(DatasetSpec spec) {

@@ -7,7 +7,9 @@ import java.util.Map;
 import org.captionlab.eval.EvaluationResult;
 import org.captionlab.eval.Metric;
 import org.captionlab.model.DecoderConfig;
+import org.captionlab.model.EpochStats;
 import org.captionlab.model.Manifest;
+import org.captionlab.model.TrainingConfig;
 import org.captionlab.text.Vocabulary;
 
 /** Builds the manifest of a model the {@link Trainer} saves: provenance, config and validation metrics. */
@@ -26,27 +28,15 @@ final class ManifestFactory {
                              DecoderConfig decoder, int epoch, EpochStats stats, double elapsedSeconds,
                              EvaluationResult greedyValidation, Instant now, int trainImages, int trainCaptions) {
         String name = outDir.toAbsolutePath().normalize().getFileName().toString();
+        // The configuration goes in whole as the record (Manifest.Training.config); this map keeps what the run
+        // measured about itself.
         Map<String, Object> hyper = new LinkedHashMap<>();
-        hyper.put("cell", config.cell().id());
-        hyper.put("embedding", config.embeddingSize());
-        hyper.put("hidden", config.hiddenSize());
-        hyper.put("dropout", config.dropout());
-        hyper.put("epochs", config.epochs());
-        hyper.put("batch", config.batchSize());
-        hyper.put("learningRate", config.learningRate());
-        hyper.put("lrDecay", config.lrDecay());
-        hyper.put("clip", config.clip());
-        hyper.put("tbptt", config.tbptt());
-        hyper.put("l2", config.l2());
-        hyper.put("minWordCount", config.minWordCount());
-        hyper.put("maxCaptionLength", config.maxCaptionLength());
-        hyper.put("patience", config.patience());
         hyper.put("vocabularySize", vocabulary.size());
         hyper.put("bestValLoss", stats.valLoss());
         hyper.put("bestValPerplexity", stats.valPerplexity());
         Manifest.Training training = new Manifest.Training(provenance.dataset(), provenance.trainSplit(),
                 provenance.valSplit(), trainImages, trainCaptions, provenance.commandLine(), config.seed(), epoch, epoch,
-                elapsedSeconds, hyper);
+                elapsedSeconds, hyper, config, provenance.dataSha256());
         Map<String, Double> scores = new LinkedHashMap<>();
         for (Metric m : Metric.values()) {
             scores.put(m.label(), greedyValidation.corpus(m));
@@ -55,7 +45,9 @@ final class ManifestFactory {
                         new Manifest.Encoder(provenance.encoderId(), provenance.featureDim(), provenance.encoderSha256()), decoder)
                 .withTraining(training)
                 .withMetrics("val-greedy", scores)
-                .withDecoding(new Manifest.Decoding(3, 0.0, Math.max(16, config.maxCaptionLength()), 0))
+                // A model trained on longer captions may need them: its default length is never shorter.
+                .withDecoding(Manifest.Decoding.defaults().withMaxLength(
+                        Math.max(Manifest.Decoding.DEFAULT_MAX_LENGTH, config.maxCaptionLength())))
                 .withNotes("Trained with CaptionLab on " + provenance.dataset() + ". Validation metrics are from greedy"
                         + " decoding during training; `captionlab evaluate` adds beam-search metrics.");
     }

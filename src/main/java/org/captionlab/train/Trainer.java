@@ -22,7 +22,10 @@ import org.captionlab.model.CaptionModel;
 import org.captionlab.model.CaptionNetwork;
 import org.captionlab.model.DecoderConfig;
 import org.captionlab.model.ModelBundle;
+import org.captionlab.model.TrainingConfig;
 import org.captionlab.model.TrainingHyperparameters;
+import org.captionlab.model.TrainingLog;
+import org.captionlab.model.EpochStats;
 import org.captionlab.search.Caption;
 import org.captionlab.search.CaptionSearch;
 import org.captionlab.text.Vocabulary;
@@ -48,8 +51,8 @@ public final class Trainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
     private static final String CHECKPOINT_DIR = "checkpoint";
-    private static final String STATE_FILE = "state.json";
-    private static final String LOG_FILE = "training-log.csv";
+    private static final String STATE_FILE = Checkpoint.STATE_FILE;
+    private static final String LOG_FILE = TrainingLog.FILE_NAME;
     /** Batches are formed from windows of this many batches' worth of pairs sorted by length. */
     private static final int BUCKET_BATCHES = 50;
     private static final int VALIDATION_CHUNK = 256;
@@ -101,9 +104,9 @@ public final class Trainer {
      * Trains on {@code train}, validating on {@code validation}, writing the model to {@code outDir}.
      *
      * @param resume    continue from {@code outDir/checkpoint} (same config expected)
-     * @param cancelled polled between batches; training stops after saving a checkpoint
+     * @param cancelled polled between batches; training stops, keeping the last epoch's checkpoint
      */
-    public Outcome train(List<TrainingExample> train, List<TrainingExample> validation, Path outDir, boolean resume,
+    public Outcome train(List<CaptionedFeature> train, List<CaptionedFeature> validation, Path outDir, boolean resume,
                          BooleanSupplier cancelled) throws IOException {
         if (train.isEmpty()) {
             throw new IllegalArgumentException("no training images");
@@ -113,120 +116,160 @@ public final class Trainer {
         }
         long startNanos = System.nanoTime();
         Files.createDirectories(outDir);
-        Path checkpoint = outDir.resolve(CHECKPOINT_DIR);
-        List<TrainingExample> val = validationSubset(validation);
-
-        Vocabulary vocabulary;
-        CaptionNetwork network;
-        State state;
-        List<EpochStats> history = new ArrayList<>();
-        if (resume) {
-            if (!Files.isRegularFile(checkpoint.resolve(STATE_FILE))) {
-                throw new IOException("cannot resume: no checkpoint in '" + checkpoint + "'");
-            }
-            vocabulary = Vocabulary.load(checkpoint.resolve("vocab.txt"));
-            network = CaptionNetwork.load(checkpoint.resolve("decoder.zip"), true);
-            state = new ObjectMapper().readValue(checkpoint.resolve(STATE_FILE).toFile(), State.class);
-            history.addAll(TrainingLog.read(outDir.resolve(LOG_FILE)));
-            history.removeIf(s -> s.epoch() > state.epoch());
-            LOG.info("resuming after epoch {} (best CIDEr-D {} at epoch {})", state.epoch(), state.bestCider(), state.bestEpoch());
-        } else {
-            List<String> captions = new ArrayList<>();
-            for (TrainingExample e : train) {
-                captions.addAll(e.captions());
-            }
-            vocabulary = Vocabulary.fromCaptions(captions, config.minWordCount());
-            DecoderConfig decoder = new DecoderConfig(config.cell(), provenance.featureDim(), vocabulary.size(),
-                    config.embeddingSize(), config.hiddenSize(), config.dropout());
-            network = CaptionNetwork.create(decoder, new TrainingHyperparameters(config.learningRate(), config.clip(),
-                    config.tbptt(), config.l2(), config.seed()));
-            state = new State(0, 0, Double.NEGATIVE_INFINITY, 0, 0);
-        }
+        List<CaptionedFeature> val = validationSubset(validation);
+        Start start = resume ? resumeFrom(outDir) : fresh(train);
         // A fresh log; on resume it is rewritten with the checkpoint's epochs only (later ones were not saved).
         TrainingLog log = new TrainingLog(outDir.resolve(LOG_FILE), false);
-        for (EpochStats s : history) {
+        for (EpochStats s : start.history()) {
             log.append(s);
         }
-        try (CaptionNetwork net = network) {
+        try (CaptionNetwork net = start.network()) {
+            Vocabulary vocabulary = start.vocabulary();
             List<Pair> pairs = pairs(train, vocabulary);
             trainImages = train.size();
             trainCaptions = pairs.size();
             List<Pair> valPairs = pairs(val, vocabulary);
-            int batchesPerEpoch = (pairs.size() + config.batchSize() - 1) / config.batchSize();
-            listener.started(state.epoch() + 1, config.epochs(), batchesPerEpoch, vocabulary.size());
+            Progress progress = new Progress(start);
+            listener.started(start.state().epoch() + 1, config.epochs(), (pairs.size() + config.batchSize() - 1) / config.batchSize(),
+                    vocabulary.size());
             LOG.info("training {} on {} images / {} captions, validating on {} images; vocabulary {} words; {} parameters",
                     config.cell().id(), train.size(), pairs.size(), val.size(), vocabulary.size(), net.numParams());
-            EpochStats best = history.stream().filter(s -> s.epoch() == state.bestEpoch()).findFirst().orElse(null);
-            int bestEpoch = state.bestEpoch();
-            double bestCider = state.bestCider();
-            int stale = state.epochsWithoutImprovement();
-            double previousSeconds = state.secondsSoFar();
-            boolean stoppedEarly = false;
-            boolean wasCancelled = false;
-            for (int epoch = state.epoch() + 1; epoch <= config.epochs(); epoch++) {
+            for (int epoch = start.state().epoch() + 1; epoch <= config.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
-                // A function of the epoch alone, so a resumed run uses the same schedule.
-                net.setLearningRate(config.learningRate() * Math.pow(config.lrDecay(), epoch - 1));
-                List<List<Pair>> batches = batches(pairs, epoch);
-                double lossSum = 0;
-                long words = 0;
-                double gradSum = 0;
-                double gradMax = 0;
-                int b = 0;
-                for (List<Pair> batch : batches) {
-                    if (cancelled.getAsBoolean()) {
-                        wasCancelled = true;
-                        break;
-                    }
-                    MultiDataSet mds = toDataSet(net, train, batch);
-                    long n = CaptionNetwork.targetCount(mds);
-                    double loss = net.fit(mds);
-                    lossSum += loss * n;
-                    words += n;
-                    double g = net.gradientNorm();
-                    gradSum += g;
-                    gradMax = Math.max(gradMax, g);
-                    b++;
-                    listener.batch(epoch, b, batches.size(), loss);
-                }
-                if (wasCancelled) {
+                Fit fit = fitEpoch(net, train, pairs, epoch, cancelled);
+                if (fit == null) {
                     LOG.info("training cancelled during epoch {}; the checkpoint of epoch {} is kept", epoch, epoch - 1);
+                    progress.cancelled = true;
                     break;
                 }
                 double valLoss = validationLoss(net, val, valPairs);
                 EvaluationResult eval = validate(net.toCaptionModel(vocabulary), val);
-                double cider = eval.corpus(Metric.CIDER_D);
-                double spectral = SpectralRadius.of(net.recurrentWeights(), 10);
-                double seconds = (System.nanoTime() - epochStart) / 1e9;
-                EpochStats stats = new EpochStats(epoch, lossSum / Math.max(1, words), valLoss, Math.exp(valLoss),
-                        eval.corpus(Metric.BLEU_4), cider, gradSum / Math.max(1, b), gradMax, spectral, seconds);
-                history.add(stats);
+                EpochStats stats = new EpochStats(epoch, fit.loss(), valLoss, Math.exp(valLoss), eval.corpus(Metric.BLEU_4),
+                        eval.corpus(Metric.CIDER_D), fit.gradMean(), fit.gradMax(), SpectralRadius.of(net.recurrentWeights(), 10),
+                        (System.nanoTime() - epochStart) / 1e9);
                 log.append(stats);
-                boolean improved = cider > bestCider;
-                double elapsed = previousSeconds + (System.nanoTime() - startNanos) / 1e9;
+                boolean improved = progress.record(stats);
+                double elapsed = start.state().secondsSoFar() + (System.nanoTime() - startNanos) / 1e9;
                 if (improved) {
-                    bestCider = cider;
-                    bestEpoch = epoch;
-                    best = stats;
-                    stale = 0;
                     saveBundle(outDir, vocabulary, net, stats, epoch, elapsed, eval);
-                } else {
-                    stale++;
                 }
-                saveCheckpoint(checkpoint, vocabulary, net, new State(epoch, bestEpoch, bestCider, stale, elapsed));
+                saveCheckpoint(outDir.resolve(CHECKPOINT_DIR), vocabulary, net, progress.state(epoch, elapsed));
                 LOG.info("epoch {}: train loss {}, val loss {} (ppl {}), val BLEU-4 {}, CIDEr-D {}, |g| mean {} max {}, ρ(Whh) {}, {} s{}",
-                        epoch, f(stats.trainLoss()), f(valLoss), f(stats.valPerplexity()), f(stats.valBleu4()), f(cider),
-                        f(stats.gradNormMean()), f(gradMax), f(spectral), f(seconds), improved ? " (best)" : "");
+                        epoch, f(stats.trainLoss()), f(valLoss), f(stats.valPerplexity()), f(stats.valBleu4()), f(stats.valCiderD()),
+                        f(stats.gradNormMean()), f(stats.gradNormMax()), f(stats.spectralRadius()), f(stats.seconds()),
+                        improved ? " (best)" : "");
                 listener.epoch(stats, improved);
-                if (config.patience() > 0 && stale >= config.patience()) {
-                    LOG.info("early stopping: no better validation CIDEr-D for {} epochs", stale);
-                    stoppedEarly = true;
+                if (config.patience() > 0 && progress.stale >= config.patience()) {
+                    LOG.info("early stopping: no better validation CIDEr-D for {} epochs", progress.stale);
+                    progress.stoppedEarly = true;
                     break;
                 }
             }
-            double seconds = (System.nanoTime() - startNanos) / 1e9;
-            return new Outcome(List.copyOf(history), bestEpoch, best, outDir, seconds, stoppedEarly, wasCancelled);
+            return progress.outcome(outDir, (System.nanoTime() - startNanos) / 1e9);
         }
+    }
+
+    /** Where a run starts: a new vocabulary and network, or the checkpoint's. */
+    private record Start(Vocabulary vocabulary, CaptionNetwork network, State state, List<EpochStats> history) {
+    }
+
+    private Start fresh(List<CaptionedFeature> train) {
+        List<String> captions = new ArrayList<>();
+        for (CaptionedFeature e : train) {
+            captions.addAll(e.captions());
+        }
+        Vocabulary vocabulary = Vocabulary.fromCaptions(captions, config.minWordCount());
+        DecoderConfig decoder = new DecoderConfig(config.cell(), provenance.featureDim(), vocabulary.size(),
+                config.embeddingSize(), config.hiddenSize(), config.dropout());
+        CaptionNetwork network = CaptionNetwork.create(decoder, new TrainingHyperparameters(config.learningRate(), config.clip(),
+                config.tbptt(), config.l2(), config.seed()));
+        return new Start(vocabulary, network, new State(0, 0, Double.NEGATIVE_INFINITY, 0, 0), List.of());
+    }
+
+    private Start resumeFrom(Path outDir) throws IOException {
+        Path checkpoint = Checkpoint.find(outDir.resolve(CHECKPOINT_DIR))
+                .orElseThrow(() -> new IOException("cannot resume: no checkpoint in '" + outDir.resolve(CHECKPOINT_DIR) + "'"));
+        Vocabulary vocabulary = Vocabulary.load(checkpoint.resolve("vocab.txt"));
+        CaptionNetwork network = CaptionNetwork.load(checkpoint.resolve("decoder.zip"), true);
+        State state = new ObjectMapper().readValue(checkpoint.resolve(STATE_FILE).toFile(), State.class);
+        List<EpochStats> history = new ArrayList<>(TrainingLog.read(outDir.resolve(LOG_FILE)));
+        history.removeIf(s -> s.epoch() > state.epoch());
+        LOG.info("resuming after epoch {} (best CIDEr-D {} at epoch {})", state.epoch(), state.bestCider(), state.bestEpoch());
+        return new Start(vocabulary, network, state, history);
+    }
+
+    /** The best epoch so far, epochs without improvement and how the run ended. */
+    private static final class Progress {
+        private final List<EpochStats> history;
+        private EpochStats best;
+        private int bestEpoch;
+        private double bestCider;
+        private int stale;
+        private boolean stoppedEarly;
+        private boolean cancelled;
+
+        Progress(Start start) {
+            State s = start.state();
+            history = new ArrayList<>(start.history());
+            best = history.stream().filter(e -> e.epoch() == s.bestEpoch()).findFirst().orElse(null);
+            bestEpoch = s.bestEpoch();
+            bestCider = s.bestCider();
+            stale = s.epochsWithoutImprovement();
+        }
+
+        /** Adds an epoch; true when it is the best so far by validation CIDEr-D. */
+        boolean record(EpochStats stats) {
+            history.add(stats);
+            if (stats.valCiderD() > bestCider) {
+                bestCider = stats.valCiderD();
+                bestEpoch = stats.epoch();
+                best = stats;
+                stale = 0;
+                return true;
+            }
+            stale++;
+            return false;
+        }
+
+        State state(int epoch, double elapsedSeconds) {
+            return new State(epoch, bestEpoch, bestCider, stale, elapsedSeconds);
+        }
+
+        Outcome outcome(Path bundle, double seconds) {
+            return new Outcome(List.copyOf(history), bestEpoch, best, bundle, seconds, stoppedEarly, cancelled);
+        }
+    }
+
+    /** One epoch's fit: mean per-word loss and gradient norms before clipping. */
+    private record Fit(double loss, double gradMean, double gradMax) {
+    }
+
+    /** Fits one epoch; null when cancelled before it ended. */
+    private Fit fitEpoch(CaptionNetwork net, List<CaptionedFeature> train, List<Pair> pairs, int epoch, BooleanSupplier cancelled) {
+        // A function of the epoch alone, so a resumed run uses the same schedule.
+        net.setLearningRate(config.learningRate() * Math.pow(config.lrDecay(), epoch - 1));
+        List<List<Pair>> batches = batches(pairs, epoch);
+        double lossSum = 0;
+        long words = 0;
+        double gradSum = 0;
+        double gradMax = 0;
+        int b = 0;
+        for (List<Pair> batch : batches) {
+            if (cancelled.getAsBoolean()) {
+                return null;
+            }
+            MultiDataSet mds = toDataSet(net, train, batch);
+            long n = CaptionNetwork.targetCount(mds);
+            double loss = net.fit(mds);
+            lossSum += loss * n;
+            words += n;
+            double g = net.gradientNorm();
+            gradSum += g;
+            gradMax = Math.max(gradMax, g);
+            b++;
+            listener.batch(epoch, b, batches.size(), loss);
+        }
+        return new Fit(lossSum / Math.max(1, words), gradSum / Math.max(1, b), gradMax);
     }
 
     private static String f(double v) {
@@ -237,7 +280,7 @@ public final class Trainer {
     private record Pair(int example, int[] words) {
     }
 
-    private List<Pair> pairs(List<TrainingExample> examples, Vocabulary vocabulary) {
+    private List<Pair> pairs(List<CaptionedFeature> examples, Vocabulary vocabulary) {
         List<Pair> out = new ArrayList<>();
         for (int i = 0; i < examples.size(); i++) {
             for (String caption : examples.get(i).captions()) {
@@ -272,7 +315,7 @@ public final class Trainer {
         return batches;
     }
 
-    private MultiDataSet toDataSet(CaptionNetwork net, List<TrainingExample> examples, List<Pair> batch) {
+    private MultiDataSet toDataSet(CaptionNetwork net, List<CaptionedFeature> examples, List<Pair> batch) {
         List<float[]> features = new ArrayList<>(batch.size());
         List<int[]> captions = new ArrayList<>(batch.size());
         for (Pair p : batch) {
@@ -282,7 +325,7 @@ public final class Trainer {
         return net.batch(features, captions, config.maxCaptionLength() + 1);
     }
 
-    private double validationLoss(CaptionNetwork net, List<TrainingExample> val, List<Pair> valPairs) {
+    private double validationLoss(CaptionNetwork net, List<CaptionedFeature> val, List<Pair> valPairs) {
         double sum = 0;
         long words = 0;
         for (int i = 0; i < valPairs.size(); i += VALIDATION_CHUNK) {
@@ -295,11 +338,11 @@ public final class Trainer {
         return sum / Math.max(1, words);
     }
 
-    private EvaluationResult validate(CaptionModel model, List<TrainingExample> val) {
+    private EvaluationResult validate(CaptionModel model, List<CaptionedFeature> val) {
         Map<String, String> candidates = new LinkedHashMap<>();
         Map<String, List<String>> references = new HashMap<>();
         for (int i = 0; i < val.size(); i += VALIDATION_CHUNK) {
-            List<TrainingExample> chunk = val.subList(i, Math.min(val.size(), i + VALIDATION_CHUNK));
+            List<CaptionedFeature> chunk = val.subList(i, Math.min(val.size(), i + VALIDATION_CHUNK));
             float[][] features = new float[chunk.size()][];
             for (int j = 0; j < chunk.size(); j++) {
                 features[j] = chunk.get(j).feature();
@@ -313,22 +356,21 @@ public final class Trainer {
         return Evaluator.evaluate(candidates, references);
     }
 
-    private List<TrainingExample> validationSubset(List<TrainingExample> validation) {
+    private List<CaptionedFeature> validationSubset(List<CaptionedFeature> validation) {
         if (config.validationImages() == 0 || validation.size() <= config.validationImages()) {
             return validation;
         }
         return validation.subList(0, config.validationImages());
     }
 
+    /** Writes the checkpoint's three files as a set (see {@link Checkpoint}). */
     private void saveCheckpoint(Path dir, Vocabulary vocabulary, CaptionNetwork net, State state) throws IOException {
-        Files.createDirectories(dir);
-        vocabulary.save(dir.resolve("vocab.txt"));
-        Path tmp = dir.resolve("decoder.zip.tmp");
-        net.save(tmp);
-        Files.move(tmp, dir.resolve("decoder.zip"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        AtomicFiles.writeString(dir.resolve(STATE_FILE),
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(state));
+        String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(state);
+        Checkpoint.write(dir, folder -> {
+            vocabulary.save(folder.resolve("vocab.txt"));
+            net.save(folder.resolve("decoder.zip"));
+            AtomicFiles.writeString(folder.resolve(STATE_FILE), json);
+        });
     }
 
     private void saveBundle(Path outDir, Vocabulary vocabulary, CaptionNetwork net, EpochStats stats, int epoch,

@@ -11,7 +11,6 @@ import java.io.StringWriter;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.captionlab.encoder.ImageLabel;
 import org.captionlab.search.Caption;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +28,7 @@ class CaptionStreamTest {
         for (String c : captions) {
             list.add(caption(c, -2.0, -1.0));
         }
-        return new CaptionRecord(path, list, List.of(new ImageLabel("dog", 0.8)), List.of(), "mobilenet-v2", "tiny");
+        return new CaptionRecord(path, list, List.of(new CaptionRecord.Label("dog", 0.8)), List.of(), "mobilenet-v2", "tiny");
     }
 
     private static String write(CaptionStream.Format format, CaptionRecord... records) throws IOException {
@@ -128,7 +127,7 @@ class CaptionStreamTest {
 
     @Test
     void theGuideIsACellAnObjectAndATextLine() throws IOException {
-        CaptionRecord.Guide guide = new CaptionRecord.Guide(List.of(new ImageLabel("tabby", 0.8)), List.of("cat"), false,
+        CaptionRecord.Guide guide = new CaptionRecord.Guide(List.of(new CaptionRecord.Label("tabby", 0.8)), List.of("cat"), false,
                 "tabby 0.80 → cat");
         CaptionRecord guided = new CaptionRecord("cat.jpg", List.of(caption("a cat", -1, -1)), List.of(), List.of(),
                 "mobilenet-v2", "tiny", guide);

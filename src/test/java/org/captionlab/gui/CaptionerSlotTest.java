@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.captionlab.gui.lane.CaptionerSlot;
 import org.junit.jupiter.api.Test;
 
 class CaptionerSlotTest {

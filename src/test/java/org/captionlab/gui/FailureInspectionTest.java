@@ -29,6 +29,9 @@ import org.captionlab.gui.inspect.Histogram;
 import org.captionlab.gui.inspect.InspectionViewModel;
 import org.captionlab.gui.inspect.ShowFilter;
 import org.captionlab.gui.inspect.SortOrder;
+import org.captionlab.gui.lane.CaptionerFactory;
+import org.captionlab.gui.lane.PreparationProgress;
+import org.captionlab.gui.library.LaneId;
 import org.captionlab.gui.library.PhotoItem;
 import org.captionlab.gui.notice.Notice;
 import org.captionlab.gui.project.FailureCategory;
@@ -465,10 +468,10 @@ class FailureInspectionTest {
         assertThat(vm.compareStatusProperty().get()).isEqualTo("Compared with 'lstm' (mobilenet-v2, lstm)");
         PhotoItem exact = photo(vm, "exact.jpg");
         PhotoItem close = photo(vm, "close.jpg");
-        assertThat(exact.compareCaptionProperty().get()).isEqualTo("two dogs run");
-        assertThat(exact.compareScores().ciderD()).isLessThan(exact.scores().ciderD());
-        assertThat(close.compareScores().ciderD()).isGreaterThan(close.scores().ciderD());
-        assertThat(photo(vm, "wrong.jpg").compareScores().ciderD()).isCloseTo(photo(vm, "wrong.jpg").scores().ciderD(), within(1e-12));
+        assertThat(exact.result(LaneId.COMPARE).best()).isEqualTo("two dogs run");
+        assertThat(exact.result(LaneId.COMPARE).scores().ciderD()).isLessThan(exact.scores().ciderD());
+        assertThat(close.result(LaneId.COMPARE).scores().ciderD()).isGreaterThan(close.scores().ciderD());
+        assertThat(photo(vm, "wrong.jpg").result(LaneId.COMPARE).scores().ciderD()).isCloseTo(photo(vm, "wrong.jpg").scores().ciderD(), within(1e-12));
         assertThat(vm.inspection().compareSummaryProperty().get()).startsWith("'lstm': CIDEr-D ").contains("ΔCIDEr-D");
 
         InspectionViewModel inspection = vm.inspection();
@@ -485,7 +488,7 @@ class FailureInspectionTest {
 
         // A change of decoding settings re-decodes both models from the cached features.
         vm.decoding().alternativesProperty().set(2);
-        assertThat(exact.compareCaptions()).hasSize(2);
+        assertThat(exact.result(LaneId.COMPARE).captions()).hasSize(2);
         assertThat(lstm.encoded).isEmpty();
 
         dialogs.exportFile = tmp.resolve("compare.csv");
@@ -495,12 +498,12 @@ class FailureInspectionTest {
         assertThat(rows).filteredOn(r -> r.get("model").equals("lstm") && r.get("path").endsWith("exact.jpg") && r.get("rank").equals("1"))
                 .singleElement().satisfies(r -> {
                     assertThat(r.get("caption")).isEqualTo("two dogs run");
-                    assertThat(Double.parseDouble(r.get("cider_d"))).isCloseTo(exact.compareScores().ciderD(), within(1e-6));
+                    assertThat(Double.parseDouble(r.get("cider_d"))).isCloseTo(exact.result(LaneId.COMPARE).scores().ciderD(), within(1e-6));
                 });
 
         vm.closeComparison();
         assertThat(lstm.closed).isTrue();
-        assertThat(exact.compareCaptions()).isEmpty();
+        assertThat(exact.result(LaneId.COMPARE).captions()).isEmpty();
         assertThat(vm.inspection().compareSummaryProperty().get()).isEmpty();
     }
 
@@ -512,9 +515,74 @@ class FailureInspectionTest {
         vm.loadCompareModel(tmp.resolve("m/vgg"));
 
         assertThat(vgg.encoded).hasSize(2);
-        assertThat(vm.items()).allSatisfy(i -> assertThat(i.compareCaptions()).isNotEmpty());
+        assertThat(vm.items()).allSatisfy(i -> assertThat(i.result(LaneId.COMPARE).captions()).isNotEmpty());
         vm.decoding().beamWidthProperty().set(5);
         assertThat(vgg.encoded).as("its own features are cached too").hasSize(2);
         assertThat(captioner.encoded).hasSize(2);
+    }
+
+    @Test
+    void threeModelsCaptionAndScoreTheSamePhotosAtOnceEachInItsOwnLane() throws IOException {
+        FakeCaptioner lstm = new FakeCaptioner(new ModelInfo("lstm", Path.of("m/lstm"), "mobilenet-v2", "lstm", 3000, ""));
+        lstm.bestWords = p -> List.of("two", "dogs", "run");
+        FakeCaptioner vgg = new FakeCaptioner(new ModelInfo("vgg", Path.of("m/vgg"), "vgg16", "lstm", 3000, ""));
+        vgg.bestWords = p -> List.of("a", "photo", "of", "a", FakeCaptioner.stem(p), "friend");
+        MainViewModel vm = readyViewModel(dir -> switch (dir.getFileName().toString()) {
+            case "lstm" -> lstm;
+            case "vgg" -> vgg;
+            default -> captioner;
+        });
+        Path dir = photos("p", "exact.jpg", "close.jpg", "wrong.jpg");
+        vm.addPaths(List.of(dir));
+        vm.loadReferences(Files.writeString(dir.resolve("refs.csv"), REFERENCES));
+        LaneId third = LaneId.of("vgg");
+
+        vm.loadCompareModel(tmp.resolve("m/lstm"));
+        vm.lanes().loadLane(third, tmp.resolve("m/vgg"));
+
+        assertThat(vm.lanes().laneIds()).containsExactly(LaneId.MAIN, LaneId.COMPARE, third);
+        assertThat(vm.lanes().modelProperty(third).get()).isEqualTo(vgg.info);
+        assertThat(lstm.encoded).as("same encoder as the main model: its features are reused").isEmpty();
+        assertThat(vgg.encoded).as("another encoder: it encodes each photo once itself").hasSize(3);
+        PhotoItem exact = photo(vm, "exact.jpg");
+        assertThat(exact.resultsProperty().get()).containsOnlyKeys(LaneId.MAIN, LaneId.COMPARE, third);
+        assertThat(exact.result(LaneId.MAIN).best()).isEqualTo("a photo of exact");
+        assertThat(exact.result(LaneId.COMPARE).best()).isEqualTo("two dogs run");
+        assertThat(exact.result(third).best()).isEqualTo("a photo of a exact friend");
+        assertThat(vm.items()).allSatisfy(item -> {
+            assertThat(item.result(LaneId.MAIN).scores()).isNotNull();
+            assertThat(item.result(LaneId.COMPARE).scores()).isNotNull();
+            assertThat(item.result(third).scores()).isNotNull();
+        });
+        assertThat(exact.result(LaneId.COMPARE).scores().ciderD()).isLessThan(exact.result(LaneId.MAIN).scores().ciderD());
+        assertThat(vm.lanes().statusProperty(third).get()).isEqualTo("Compared with 'vgg' (vgg16, lstm)");
+        assertThat(vm.lanes().workingProperty(third).get()).isFalse();
+
+        // The Compare view sets any lane against the main model: its summary, filter and sort follow.
+        assertThat(vm.inspection().compareSummaryProperty().get()).startsWith("'lstm': ");
+        vm.inspection().comparedLaneProperty().set(third);
+        assertThat(vm.comparedModelProperty().get()).isEqualTo(vgg.info);
+        assertThat(vm.inspection().compareSummaryProperty().get()).startsWith("'vgg': ");
+        vm.inspection().showFilterProperty().set(ShowFilter.DISAGREE);
+        assertThat(vm.inspection().visible()).hasSize(3); // "a photo of a X friend" differs everywhere
+        vm.inspection().showFilterProperty().set(ShowFilter.ALL);
+        vm.inspection().comparedLaneProperty().set(LaneId.COMPARE);
+
+        // New decoding settings re-decode all three lanes from the cached features.
+        vm.decoding().alternativesProperty().set(2);
+        assertThat(vm.items()).allSatisfy(item -> {
+            assertThat(item.result(LaneId.MAIN).captions()).hasSize(2);
+            assertThat(item.result(LaneId.COMPARE).captions()).hasSize(2);
+            assertThat(item.result(third).captions()).hasSize(2);
+        });
+        assertThat(vgg.encoded).hasSize(3);
+        assertThat(captioner.encoded).hasSize(3);
+
+        // Closing one lane leaves the other two as they were.
+        vm.closeComparison();
+        assertThat(lstm.closed).isTrue();
+        assertThat(vgg.closed).isFalse();
+        assertThat(exact.resultsProperty().get()).containsOnlyKeys(LaneId.MAIN, third);
+        assertThat(exact.result(third).best()).isEqualTo("a photo of a exact friend");
     }
 }

@@ -13,7 +13,10 @@ import org.captionlab.encoder.ImageLabel;
 import org.captionlab.image.ImageLoadException;
 import org.captionlab.search.Caption;
 import org.captionlab.search.DecodeOptions;
+import org.captionlab.model.Manifest;
 import org.captionlab.service.Captioner;
+import org.captionlab.service.Guidance;
+import org.captionlab.service.GuidedCaptions;
 import org.captionlab.service.ModelInfo;
 
 /**
@@ -105,6 +108,37 @@ final class FakeCaptioner implements Captioner {
             captions.add(new Caption(words, logProb, logProb, p, end));
         }
         return Collections.unmodifiableList(captions);
+    }
+
+    /** The guidance each guided-aware decode was asked for (null: unguided), in call order. */
+    final List<Manifest.Guide> guides = Collections.synchronizedList(new ArrayList<>());
+
+    /**
+     * Guided decoding as the service does it, in miniature: when the top label ("STEM label 0", 50 %) reaches
+     * the threshold the best caption becomes "a STEM named", and the guidance says so.
+     */
+    @Override
+    public GuidedCaptions decode(EncodedImage image, DecodeOptions options, Manifest.Guide guide) {
+        guides.add(guide);
+        List<Caption> plain = decode(image.feature(), options);
+        if (guide == null) {
+            return new GuidedCaptions(plain, Guidance.OFF);
+        }
+        ImageLabel top = image.labels().get(0);
+        if (top.probability() < guide.threshold()) {
+            return new GuidedCaptions(plain, Guidance.none("no label naming a thing reached "
+                    + Math.round(guide.threshold() * 100) + " %"));
+        }
+        String thing = top.label().split(" ")[0];
+        List<Caption> guided = new ArrayList<>();
+        for (Caption c : plain) {
+            List<String> words = new ArrayList<>(c.words());
+            words.add(thing);
+            double[] p = java.util.Arrays.copyOf(c.tokenProbs(), words.size());
+            p[words.size() - 1] = 0.5;
+            guided.add(new Caption(words, c.logProb() + Math.log(0.5), c.score(), p, c.endProb()));
+        }
+        return new GuidedCaptions(guided, new Guidance(List.of(top), List.of(thing), false, ""));
     }
 
     int encodes(Path image) {

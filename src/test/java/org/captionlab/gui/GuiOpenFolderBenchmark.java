@@ -20,6 +20,7 @@ import javafx.scene.Scene;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
 import org.captionlab.SharedAssets;
+import org.captionlab.gui.lane.CaptionerFactory;
 import org.captionlab.gui.task.PooledTaskExecutor;
 import org.captionlab.service.CaptioningService;
 import org.captionlab.service.Settings;

@@ -31,6 +31,9 @@ import org.captionlab.SharedAssets;
 import org.captionlab.gui.inspect.InspectionViewModel;
 import org.captionlab.gui.inspect.ShowFilter;
 import org.captionlab.gui.inspect.SortOrder;
+import org.captionlab.gui.lane.CaptionerFactory;
+import org.captionlab.gui.lane.PreparationProgress;
+import org.captionlab.gui.library.LaneId;
 import org.captionlab.gui.library.PhotoItem;
 import org.captionlab.gui.library.PhotoStatus;
 import org.captionlab.gui.project.FailureCategory;
@@ -506,7 +509,7 @@ class MainViewFxTest {
             return null;
         });
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> vm.items().stream()
-                .filter(i -> i.status() == PhotoStatus.DONE).allMatch(i -> i.compareScores() != null)));
+                .filter(i -> i.status() == PhotoStatus.DONE).allMatch(i -> i.result(LaneId.COMPARE).scores() != null)));
         fx(() -> {
             vm.notices().dismissAll();
             vm.inspection().sortOrderProperty().set(SortOrder.DISAGREEMENT);

@@ -15,6 +15,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Executor;
 import javax.imageio.ImageIO;
+import org.captionlab.gui.lane.CaptionerFactory;
+import org.captionlab.gui.lane.PreparationProgress;
+import org.captionlab.gui.library.LaneId;
 import org.captionlab.gui.library.PhotoItem;
 import org.captionlab.gui.library.PhotoStatus;
 import org.captionlab.gui.notice.Notice;
@@ -125,9 +128,9 @@ class MainViewModelTest {
 
     @Test
     void preparationTextsForBytesUnknownTotalsAndOtherMessages() {
-        assertThat(MainViewModel.preparationText(1_234_567, -1, "downloading vgg16.zip"))
+        assertThat(PreparationProgress.text(1_234_567, -1, "downloading vgg16.zip"))
                 .isEqualTo("Downloading encoder weights: 1.2 MB");
-        assertThat(MainViewModel.preparationText(0, -1, "downloading VGG16 ImageNet weights (about 500 MB)"))
+        assertThat(PreparationProgress.text(0, -1, "downloading VGG16 ImageNet weights (about 500 MB)"))
                 .isEqualTo("Downloading VGG16 ImageNet weights (about 500 MB) …");
     }
 

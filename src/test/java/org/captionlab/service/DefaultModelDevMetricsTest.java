@@ -43,6 +43,18 @@ class DefaultModelDevMetricsTest {
             for (Metric m : Metric.values()) {
                 assertThat(run.result().corpus(m)).as(m.label()).isCloseTo(recorded.get(m.label()), within(5e-4));
             }
+
+            // The default decoding is label-guided: its record too (labels came with the features, so no second pass).
+            Map<String, Double> guidedRecord = service.bundle().manifest().metrics().get("dev-beam7-guided");
+            assertThat(service.defaultGuide()).isNotNull();
+            EvaluationService.Run guided = EvaluationService.evaluateModel(new Settings(home, model), service, dev,
+                    service.defaultOptions(), service.defaultGuide(), ProgressListener.NONE, ProgressListener.NONE, () -> false);
+            for (Metric m : Metric.values()) {
+                assertThat(guided.result().corpus(m)).as("guided " + m.label())
+                        .isCloseTo(guidedRecord.get(m.label()), within(5e-4));
+            }
+            assertThat(guided.mentions().meanVisible()).isCloseTo(guidedRecord.get("mention-F1-visible"), within(2e-3));
+            assertThat((double) guided.guidedImages()).isCloseTo(guidedRecord.get("guided-images"), within(3.0));
         }
     }
 }

@@ -12,6 +12,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
@@ -43,6 +44,7 @@ public final class DecodingView {
     private final ObjectProperty<Integer> blockRepeat;
     private final ObjectProperty<Double> alpha;
     private final ObjectProperty<Double> temperature;
+    private final ObjectProperty<Double> guideThreshold;
 
     public DecodingView(DecodingViewModel vm) {
         this.vm = vm;
@@ -52,6 +54,7 @@ public final class DecodingView {
         blockRepeat = vm.blockRepeatNgramProperty().asObject();
         alpha = vm.lengthAlphaProperty().asObject();
         temperature = vm.temperatureProperty().asObject();
+        guideThreshold = vm.guideThresholdProperty().asObject();
 
         Label title = new Label("Decoding");
         title.getStyleClass().addAll("panel-title", "flush");
@@ -132,6 +135,16 @@ public final class DecodingView {
         seedBox.setAlignment(Pos.CENTER_LEFT);
         seedBox.disableProperty().bind(vm.samplingSettingsApplyProperty().not());
 
+        CheckBox guide = new CheckBox("Name what the labels see");
+        guide.setId("guide-labels");
+        guide.selectedProperty().bindBidirectional(vm.guideEnabledProperty());
+        tip(guide, "Label guidance: when the encoder's ImageNet labels are confident (tabby, tiger cat → cat), "
+                + "only captions that name the thing are kept (constrained beam search); words the decoder never "
+                + "learned (parrot, owl, espresso) borrow a related word's weights");
+        Spinner<Double> threshold = doubleSpinner("guide-threshold", DecodingViewModel.MIN_GUIDE_THRESHOLD, 1.0, 0.05,
+                guideThreshold, "How confident the labels naming one thing must be together to guide the caption");
+        threshold.disableProperty().bind(vm.guideEnabledProperty().not());
+
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
@@ -149,7 +162,9 @@ public final class DecodingView {
         grid.addRow(r++, label("Max length", max), max);
         grid.addRow(r++, label("Block n-gram", block), block);
         grid.addRow(r++, label("Temperature", temp), temp);
-        grid.addRow(r, label("Seed", seedBox), seedBox);
+        grid.addRow(r++, label("Seed", seedBox), seedBox);
+        grid.add(guide, 0, r++, 2, 1);
+        grid.addRow(r, label("Label confidence", threshold), threshold);
 
         Button reset = new Button("Reset to defaults");
         reset.setId("reset-decoding");

@@ -1,5 +1,6 @@
 package org.captionlab.gui.decoding;
 
+import java.util.Objects;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -15,8 +16,12 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.captionlab.model.Manifest;
 import org.captionlab.search.DecodeOptions;
 import org.captionlab.search.Strategy;
+import org.captionlab.service.ModelInfo;
 
 /**
  * The decoding controls: one property per setting, and {@link #optionsProperty()}, the
@@ -33,9 +38,11 @@ public final class DecodingViewModel {
     public static final double MIN_TEMPERATURE = 0.05;
     public static final double MAX_TEMPERATURE = 5.0;
     public static final double MAX_LENGTH_ALPHA = 3.0;
+    /** Lowest guidance threshold the control allows: below it nearly every photo would be guided by noise. */
+    public static final double MIN_GUIDE_THRESHOLD = 0.05;
 
     /** Beam search with three alternatives: shows the alternatives panel filled from the start. */
-    public static final DecodeOptions DEFAULTS = new DecodeOptions(Strategy.BEAM, 3, 3, DecodeOptions.DEFAULT_MAX_LENGTH, 0.0, 0, 1.0, 0L);
+    public static final DecodeOptions DEFAULTS = ModelInfo.FALLBACK_OPTIONS;
 
     private DecodeOptions recommended = DEFAULTS;
 
@@ -53,6 +60,12 @@ public final class DecodingViewModel {
     private final ReadOnlyBooleanWrapper samplingSettingsApply = new ReadOnlyBooleanWrapper(this, "samplingSettingsApply");
     private final ReadOnlyBooleanWrapper alternativesApply = new ReadOnlyBooleanWrapper(this, "alternativesApply");
     private final ReadOnlyObjectWrapper<DecodeOptions> options = new ReadOnlyObjectWrapper<>(this, "options");
+    // Label guidance: on/off and the threshold; the model's recommendation (null: none) is what they follow.
+    private final BooleanProperty guideEnabled = new SimpleBooleanProperty(this, "guideEnabled");
+    private final DoubleProperty guideThreshold = new SimpleDoubleProperty(this, "guideThreshold",
+            Manifest.Guide.STANDARD.threshold());
+    private final ReadOnlyObjectWrapper<Manifest.Guide> guide = new ReadOnlyObjectWrapper<>(this, "guide");
+    private Manifest.Guide recommendedGuide;
     private boolean updating;
 
     public DecodingViewModel() {
@@ -71,6 +84,9 @@ public final class DecodingViewModel {
         temperature.addListener(recompute);
         seed.addListener(recompute);
         recompute();
+        InvalidationListener recomputeGuide = obs -> recomputeGuide();
+        guideEnabled.addListener(recomputeGuide);
+        guideThreshold.addListener(recomputeGuide);
     }
 
     /** Sets every control from {@code value} at once (one change of {@link #optionsProperty()}). */
@@ -94,6 +110,59 @@ public final class DecodingViewModel {
     /** Back to the loaded model's recommended options ({@link #DEFAULTS} before a model is loaded). */
     public void reset() {
         set(recommended);
+        setGuide(recommendedGuide);
+    }
+
+    /**
+     * Takes the loaded model's recommended label guidance (null: none); the guidance controls follow it
+     * unless the user has changed them.
+     */
+    public void setRecommendedGuide(Manifest.Guide value) {
+        Manifest.Guide previous = recommendedGuide;
+        recommendedGuide = value;
+        if (Objects.equals(guide.get(), previous)) {
+            setGuide(value);
+        }
+    }
+
+    private void setGuide(Manifest.Guide value) {
+        if (value != null) {
+            guideThreshold.set(value.threshold());
+        }
+        guideEnabled.set(value != null);
+        recomputeGuide();
+    }
+
+    private void recomputeGuide() {
+        Manifest.Guide next = null;
+        if (guideEnabled.get()) {
+            int constraints = recommendedGuide != null ? recommendedGuide.maxConstraints()
+                    : Manifest.Guide.STANDARD.maxConstraints();
+            next = new Manifest.Guide(clamp(guideThreshold.get(), MIN_GUIDE_THRESHOLD, 1.0), constraints);
+        }
+        if (!Objects.equals(next, guide.get())) {
+            guide.set(next);
+        }
+    }
+
+    /** Label guidance on: the encoder's confident labels put their words into the captions. */
+    public BooleanProperty guideEnabledProperty() {
+        return guideEnabled;
+    }
+
+    /** The probability a label (summed over the labels naming the same thing) needs to guide a caption. */
+    public DoubleProperty guideThresholdProperty() {
+        return guideThreshold;
+    }
+
+    /** The label guidance the controls make, null when off; changes only when it differs. */
+    public ReadOnlyObjectProperty<Manifest.Guide> guideProperty() {
+        return guide.getReadOnlyProperty();
+    }
+
+    /** The label guidance to decode with, or null for none. */
+    public Manifest.Guide guide() {
+        return guide.get();
     }
 
     /**

@@ -3,14 +3,13 @@ package org.captionlab.gui.detail;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -31,6 +30,7 @@ import javafx.scene.layout.VBox;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.captionlab.encoder.ImageLabel;
 import org.captionlab.gui.Formats;
+import org.captionlab.gui.Panes;
 import org.captionlab.gui.Tips;
 import org.captionlab.gui.library.PhotoItem;
 import org.captionlab.gui.library.ThumbnailCache;
@@ -133,15 +133,8 @@ public final class PhotoDetailView {
         status.visibleProperty().bind(vm.statusTextProperty().isNotEmpty());
         status.managedProperty().bind(status.visibleProperty());
 
-        VBox box = new VBox(10, title, status, captionSection(), wordsSection(), alternativesSection(), referencesSection(),
+        return Panes.detailColumn(title, status, captionSection(), wordsSection(), alternativesSection(), referencesSection(),
                 labelsSection());
-        box.setPadding(new Insets(10, 12, 12, 12));
-        box.getStyleClass().add("detail-info");
-        box.setFillWidth(true);
-        ScrollPane scroll = new ScrollPane(box);
-        scroll.setFitToWidth(true);
-        scroll.getStyleClass().add("detail-scroll");
-        return scroll;
     }
 
     private Node captionSection() {
@@ -277,18 +270,8 @@ public final class PhotoDetailView {
         TableColumn<AlternativeRow, String> text = new TableColumn<>("Caption");
         text.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().text()));
         text.setPrefWidth(260);
-        text.setCellFactory(col -> {
-            TableCell<AlternativeRow, String> cell = new TableCell<>() {
-                @Override
-                protected void updateItem(String item, boolean empty) {
-                    super.updateItem(item, empty);
-                    setText(empty ? null : item);
-                }
-            };
-            // The whole caption on hover, read then: cells are refilled on every decode.
-            Tips.lazy(cell, cell::getText);
-            return cell;
-        });
+        // The whole caption on hover, read then: cells are refilled on every decode.
+        text.setCellFactory(col -> Tips.textCell(tip -> { }));
         TableColumn<AlternativeRow, Number> logProb = new TableColumn<>("log p");
         logProb.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().logProb()));
         logProb.setCellFactory(col -> numberCell("%.2f"));
@@ -360,7 +343,21 @@ public final class PhotoDetailView {
         labels.getColumnConstraints().setAll(name, bar, pct);
         vm.labels().addListener((ListChangeListener<ImageLabel>) c -> rebuildLabels());
         rebuildLabels();
-        return new VBox(4, heading, labels);
+
+        // Which labels guided the caption, and the switch to caption this photo without them.
+        Label guidance = new Label();
+        guidance.setId("guidance");
+        guidance.setWrapText(true);
+        guidance.getStyleClass().add("muted");
+        guidance.textProperty().bind(vm.guidanceTextProperty());
+        guidance.visibleProperty().bind(vm.guidanceTextProperty().isNotEmpty());
+        guidance.managedProperty().bind(guidance.visibleProperty());
+        CheckBox guidePhoto = new CheckBox("Guide this photo's caption by its labels");
+        guidePhoto.setId("guide-photo");
+        guidePhoto.selectedProperty().bindBidirectional(vm.guidePhotoProperty());
+        guidePhoto.setTooltip(new Tooltip("Off: this photo is captioned without label guidance, whatever the "
+                + "decoding panel says (the others keep it)"));
+        return new VBox(4, heading, labels, guidance, guidePhoto);
     }
 
     private void rebuildLabels() {

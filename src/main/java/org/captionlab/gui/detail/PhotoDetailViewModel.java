@@ -1,5 +1,9 @@
 package org.captionlab.gui.detail;
 
+import org.captionlab.service.Guidance;
+import java.util.function.Consumer;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.BooleanProperty;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +39,6 @@ public final class PhotoDetailViewModel {
     private final ReadOnlyStringWrapper modelCaption = new ReadOnlyStringWrapper(this, "modelCaption", "");
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
     private final ReadOnlyBooleanWrapper edited = new ReadOnlyBooleanWrapper(this, "edited");
-    private final ReadOnlyBooleanWrapper hasCaption = new ReadOnlyBooleanWrapper(this, "hasCaption");
     private final ObservableList<AlternativeRow> alternatives = FXCollections.observableArrayList();
     private final ObservableList<WordProbability> words = FXCollections.observableArrayList();
     private final ObservableList<ImageLabel> labels = FXCollections.observableArrayList();
@@ -43,6 +46,12 @@ public final class PhotoDetailViewModel {
     private final ReadOnlyStringWrapper scoresText = new ReadOnlyStringWrapper(this, "scoresText", "");
     private final ReadOnlyStringWrapper editedScoresText = new ReadOnlyStringWrapper(this, "editedScoresText", "");
     private final InvalidationListener refresh = obs -> refresh();
+    private final ReadOnlyStringWrapper guidanceText = new ReadOnlyStringWrapper(this, "guidanceText", "");
+    private final ReadOnlyBooleanWrapper guided = new ReadOnlyBooleanWrapper(this, "guided");
+    /** The check box "guide this photo by its labels"; mirrors the selected photo's own setting. */
+    private final BooleanProperty guidePhoto = new SimpleBooleanProperty(this, "guidePhoto", true);
+    private Consumer<PhotoItem> onGuidanceToggled = item -> { };
+    private boolean syncing;
 
     public PhotoDetailViewModel() {
         photo.addListener((obs, old, now) -> {
@@ -54,7 +63,65 @@ public final class PhotoDetailViewModel {
             }
             refresh();
         });
+        guidePhoto.addListener((obs, old, now) -> {
+            PhotoItem item = photo.get();
+            if (syncing || item == null || item.unguidedProperty().get() == !now) {
+                return;
+            }
+            item.unguidedProperty().set(!now);
+            onGuidanceToggled.accept(item);
+        });
         refresh();
+    }
+
+    /** Called with the photo whose label guidance the user turned on or off (it must be decoded again). */
+    public void setOnGuidanceToggled(Consumer<PhotoItem> action) {
+        this.onGuidanceToggled = Objects.requireNonNull(action, "action");
+    }
+
+    /**
+     * One line on how the encoder's labels guided the caption: "Guided by Egyptian cat 81 %, tabby 8 % → cat",
+     * why they did not, or that guidance is off; empty before the photo is captioned.
+     */
+    public ReadOnlyStringProperty guidanceTextProperty() {
+        return guidanceText.getReadOnlyProperty();
+    }
+
+    /** True when the shown caption was made to name what the labels say. */
+    public ReadOnlyBooleanProperty guidedProperty() {
+        return guided.getReadOnlyProperty();
+    }
+
+    /** Whether the selected photo is guided by its labels (the user may turn it off for this photo). */
+    public BooleanProperty guidePhotoProperty() {
+        return guidePhoto;
+    }
+
+    /** The text of {@link #guidanceTextProperty()} for a result. */
+    static String describe(Guidance g, boolean photoUnguided, boolean captioned) {
+        if (!captioned) {
+            return "";
+        }
+        if (photoUnguided) {
+            return "Label guidance is off for this photo.";
+        }
+        if (g.labels().isEmpty()) {
+            return g == Guidance.OFF || g.reason().equals(Guidance.OFF.reason()) ? "Label guidance is off."
+                    : "Not guided: " + g.reason() + ".";
+        }
+        StringBuilder sb = new StringBuilder("Guided by ");
+        for (int i = 0; i < g.labels().size(); i++) {
+            ImageLabel l = g.labels().get(i);
+            if (i > 0) {
+                sb.append(", ");
+            }
+            sb.append(l.label()).append(' ').append(Math.round(100 * l.probability())).append(" %");
+        }
+        sb.append(" → ").append(String.join(", ", g.words()));
+        if (g.fellBack()) {
+            sb.append(" (no caption within the length could name it: unguided captions shown)");
+        }
+        return sb.toString();
     }
 
     private void watch(PhotoItem item) {
@@ -67,6 +134,8 @@ public final class PhotoDetailViewModel {
         item.referencesProperty().addListener(refresh);
         item.scoresProperty().addListener(refresh);
         item.editedScoresProperty().addListener(refresh);
+        item.guidanceProperty().addListener(refresh);
+        item.unguidedProperty().addListener(refresh);
     }
 
     private void unwatch(PhotoItem item) {
@@ -79,6 +148,8 @@ public final class PhotoDetailViewModel {
         item.referencesProperty().removeListener(refresh);
         item.scoresProperty().removeListener(refresh);
         item.editedScoresProperty().removeListener(refresh);
+        item.guidanceProperty().removeListener(refresh);
+        item.unguidedProperty().removeListener(refresh);
     }
 
     private void refresh() {
@@ -89,14 +160,24 @@ public final class PhotoDetailViewModel {
             modelCaption.set("");
             statusText.set("Select a photo to see its captions.");
             edited.set(false);
-            hasCaption.set(false);
             alternatives.clear();
             words.clear();
             labels.clear();
             references.clear();
             scoresText.set("");
             editedScoresText.set("");
+            guidanceText.set("");
+            guided.set(false);
             return;
+        }
+        Guidance g = item.guidanceProperty().get();
+        guidanceText.set(describe(g, item.unguidedProperty().get(), !item.captions().isEmpty()));
+        guided.set(g.guided() && !item.unguidedProperty().get());
+        syncing = true;
+        try {
+            guidePhoto.set(!item.unguidedProperty().get());
+        } finally {
+            syncing = false;
         }
         title.set(item.fileName());
         List<Caption> captions = item.captions();
@@ -104,7 +185,6 @@ public final class PhotoDetailViewModel {
         modelCaption.set(best);
         edited.set(item.isEdited());
         caption.set(item.isEdited() ? item.editedCaptionProperty().get() : best);
-        hasCaption.set(item.isEdited() || !captions.isEmpty());
         statusText.set(statusOf(item));
 
         List<AlternativeRow> rows = new ArrayList<>(captions.size());
@@ -197,11 +277,6 @@ public final class PhotoDetailViewModel {
 
     public ReadOnlyBooleanProperty editedProperty() {
         return edited.getReadOnlyProperty();
-    }
-
-    /** True when there is a caption to show or edit. */
-    public ReadOnlyBooleanProperty hasCaptionProperty() {
-        return hasCaption.getReadOnlyProperty();
     }
 
     /** The model's captions, best first, with rank. */

@@ -3,24 +3,22 @@ package org.captionlab.gui.export;
 /** Which photos an export writes. */
 public enum ExportScope {
     /** Every photo of the library, in library order. */
-    ALL("All photos"),
+    ALL,
     /** The photos the filters show, in the shown order. */
-    SHOWN("Photos shown by the filters"),
+    SHOWN,
     /** The selected photo only. */
-    SELECTED("Selected photo only");
-
-    private final String label;
-
-    ExportScope(String label) {
-        this.label = label;
-    }
+    SELECTED;
 
     public String label() {
-        return label;
+        return switch (this) {
+            case ALL -> "All photos";
+            case SHOWN -> "Photos shown by the filters";
+            case SELECTED -> "Selected photo only";
+        };
     }
 
     @Override
     public String toString() {
-        return label;
+        return label();
     }
 }

@@ -3,6 +3,7 @@ package org.captionlab.gui.export;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.captionlab.gui.library.LaneId;
 import org.captionlab.gui.library.CaptionScores;
 import org.captionlab.gui.library.PhotoItem;
 import org.captionlab.gui.project.FailureCategory;
@@ -40,7 +41,7 @@ public record PhotoRecord(Path path, String referenceId, List<Caption> captions,
     public static PhotoRecord of(PhotoItem item) {
         return new PhotoRecord(item.path(), item.referenceId(), item.captions(), item.editedCaptionProperty().get(),
                 item.references(), item.scores(), item.verdictProperty().get(), item.failureCategoryProperty().get(),
-                item.noteProperty().get(), item.compareCaptions(), item.compareScores());
+                item.noteProperty().get(), item.result(LaneId.COMPARE).captions(), item.result(LaneId.COMPARE).scores());
     }
 
     /** The model's best caption, or null. */

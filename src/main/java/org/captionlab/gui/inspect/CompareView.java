@@ -6,7 +6,9 @@ import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.collections.ObservableList;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -20,6 +22,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.captionlab.gui.Icons;
 import org.captionlab.gui.Tips;
+import org.captionlab.gui.library.LaneId;
+import org.captionlab.gui.library.ModelResult;
 import org.captionlab.gui.library.CaptionScores;
 import org.captionlab.gui.library.PhotoItem;
 import org.captionlab.gui.library.ThumbnailCache;
@@ -41,12 +45,13 @@ public final class CompareView {
      * @param main          the main model
      * @param compare       the comparison model (null without a comparison)
      * @param compareStatus progress line of the comparison
+     * @param lanes         the lanes beside the main model, one of which the view sets against it
      * @param open          File → Compare with model…
      * @param close         ends the comparison
      */
     public CompareView(InspectionViewModel vm, ThumbnailCache thumbnails, ObservableValue<ModelInfo> main,
                        ObservableValue<ModelInfo> compare, ObservableValue<String> compareStatus,
-                       Runnable open, Runnable close) {
+                       ObservableList<LaneId> lanes, Runnable open, Runnable close) {
         this.vm = vm;
         root.getStyleClass().add("compare");
         root.setId("compare");
@@ -76,7 +81,15 @@ public final class CompareView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         VBox text = new VBox(2, status, summary);
-        HBox bar = new HBox(10, text, spacer, openButton, closeButton);
+        // With more than one model beside the main one, the user picks which the table sets against it.
+        ComboBox<LaneId> lane = new ComboBox<>(lanes);
+        lane.setId("compared-lane");
+        lane.valueProperty().bindBidirectional(vm.comparedLaneProperty());
+        lane.visibleProperty().bind(Bindings.size(lanes).greaterThan(1));
+        lane.managedProperty().bind(lane.visibleProperty());
+        lane.setTooltip(new Tooltip("Which loaded model the table sets against the main model"));
+        vm.comparedLaneProperty().addListener((obs, old, now) -> table.refresh());
+        HBox bar = new HBox(10, text, spacer, lane, openButton, closeButton);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 8, 12));
         bar.getStyleClass().add("compare-bar");
@@ -96,17 +109,17 @@ public final class CompareView {
                 i -> List.of(i.captionsProperty()), i -> captionCell(i.captions()));
         a.textProperty().bind(modelTitle("Main model", main));
         TableColumn<PhotoItem, PhotoItem> b = PhotoTables.column("", 230,
-                i -> List.of(i.compareCaptionsProperty(), i.compareErrorProperty()), i -> i.compareErrorProperty().get() != null
-                        ? PhotoTables.wrapping(i.compareErrorProperty().get(), "error-text") : captionCell(i.compareCaptions()));
+                i -> List.of(i.resultsProperty()), i -> compared(i).error() != null
+                        ? PhotoTables.wrapping(compared(i).error(), "error-text") : captionCell(compared(i).captions()));
         b.textProperty().bind(modelTitle("Comparison", compare));
         TableColumn<PhotoItem, PhotoItem> refs = PhotoTables.column("References", 220,
                 i -> List.of(i.referencesProperty()), CompareView::references);
         TableColumn<PhotoItem, PhotoItem> cider = PhotoTables.column("CIDEr-D", 150,
-                i -> List.of(i.scoresProperty(), i.compareScoresProperty()), CompareView::ciderCell);
+                i -> List.of(i.resultsProperty()), this::ciderCell);
         cider.setMinWidth(130);
         refs.setMinWidth(150);
         TableColumn<PhotoItem, PhotoItem> other = PhotoTables.column("BLEU-4 · ROUGE-L", 170,
-                i -> List.of(i.scoresProperty(), i.compareScoresProperty()), CompareView::otherScores);
+                i -> List.of(i.resultsProperty()), this::otherScores);
         other.setGraphic(null);
         Label otherHeader = new Label("BLEU-4 · ROUGE-L");
         otherHeader.setTooltip(new Tooltip("Main model's score → comparison model's score"));
@@ -131,10 +144,6 @@ public final class CompareView {
 
     public Node node() {
         return root;
-    }
-
-    public TableView<PhotoItem> table() {
-        return table;
     }
 
     /** Gives the table the keyboard focus. */
@@ -173,20 +182,25 @@ public final class CompareView {
         return box;
     }
 
-    private static Node ciderCell(PhotoItem item) {
+    /** What the lane set against the main model made of the photo. */
+    private ModelResult compared(PhotoItem item) {
+        return item.result(vm.comparedLaneProperty().get());
+    }
+
+    private Node ciderCell(PhotoItem item) {
         CaptionScores a = item.scores();
-        CaptionScores b = item.compareScores();
+        CaptionScores b = compared(item).scores();
         VBox box = new VBox(2);
         box.getChildren().add(new Label("main  " + (a == null ? "–" : InspectionViewModel.score(a.ciderD()))));
         box.getChildren().add(new Label("comp. " + (b == null ? "–" : InspectionViewModel.score(b.ciderD()))));
-        double d = InspectionViewModel.ciderDifference(item);
+        double d = InspectionViewModel.ciderDifference(item, vm.comparedLaneProperty().get());
         if (!Double.isNaN(d)) {
             Label delta = new Label("Δ " + InspectionViewModel.signed(d));
             delta.getStyleClass().addAll("delta", d > 0 ? "delta-up" : d < 0 ? "delta-down" : "delta-same");
             Tips.lazy(delta, () -> "CIDEr-D of the comparison model minus the main model's");
             box.getChildren().add(delta);
         }
-        if (InspectionViewModel.disagree(item)) {
+        if (InspectionViewModel.disagree(item, vm.comparedLaneProperty().get())) {
             Label differs = new Label("captions differ");
             differs.getStyleClass().add("muted");
             box.getChildren().add(differs);
@@ -194,9 +208,9 @@ public final class CompareView {
         return box;
     }
 
-    private static Node otherScores(PhotoItem item) {
+    private Node otherScores(PhotoItem item) {
         CaptionScores a = item.scores();
-        CaptionScores b = item.compareScores();
+        CaptionScores b = compared(item).scores();
         VBox box = new VBox(2);
         box.getChildren().add(PhotoTables.wrapping("BLEU-4 " + pair(a == null ? Double.NaN : a.bleu4(), b == null ? Double.NaN : b.bleu4()), "score-line"));
         box.getChildren().add(PhotoTables.wrapping("ROUGE-L " + pair(a == null ? Double.NaN : a.rougeL(), b == null ? Double.NaN : b.rougeL()), "score-line"));

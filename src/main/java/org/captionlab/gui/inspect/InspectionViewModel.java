@@ -24,6 +24,7 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.captionlab.eval.Metric;
 import org.captionlab.gui.Formats;
+import org.captionlab.gui.library.LaneId;
 import org.captionlab.gui.library.CaptionScores;
 import org.captionlab.gui.library.PhotoItem;
 import org.captionlab.gui.project.FailureCategory;
@@ -72,6 +73,8 @@ public final class InspectionViewModel {
     private final ReadOnlyStringWrapper mainModelName = new ReadOnlyStringWrapper(this, "mainModelName", "");
     private final ReadOnlyStringWrapper compareModelName = new ReadOnlyStringWrapper(this, "compareModelName", "");
 
+    /** The lane the Compare view, the disagreement filter and sort set against the main model. */
+    private final ObjectProperty<LaneId> comparedLane = new SimpleObjectProperty<>(this, "comparedLane", LaneId.COMPARE);
     private final ChangeListener<Object> contentListener = (obs, old, now) -> contentChanged();
     private boolean refreshScheduled;
     private boolean settingBinRange;
@@ -94,6 +97,7 @@ public final class InspectionViewModel {
         });
         items.forEach(this::watch);
         sortOrder.addListener((obs, o, n) -> requestRefresh());
+        comparedLane.addListener((obs, o, n) -> requestRefresh());
         showFilter.addListener((obs, o, n) -> requestRefresh());
         categoryFilter.addListener((obs, o, n) -> requestRefresh());
         searchText.addListener((obs, o, n) -> requestRefresh());
@@ -114,15 +118,13 @@ public final class InspectionViewModel {
     }
 
     private void watch(PhotoItem item) {
-        item.captionsProperty().addListener(contentListener);
+        item.resultsProperty().addListener(contentListener);
         item.editedCaptionProperty().addListener(contentListener);
-        item.compareCaptionsProperty().addListener(contentListener);
     }
 
     private void unwatch(PhotoItem item) {
-        item.captionsProperty().removeListener(contentListener);
+        item.resultsProperty().removeListener(contentListener);
         item.editedCaptionProperty().removeListener(contentListener);
-        item.compareCaptionsProperty().removeListener(contentListener);
     }
 
     /** A caption changed: only text and disagreement filters look at captions. */
@@ -157,7 +159,7 @@ public final class InspectionViewModel {
                 shown.add(item);
             }
         }
-        shown.sort(comparator(sortOrder.get(), order));
+        shown.sort(comparator(sortOrder.get(), order, comparedLane.get()));
         if (!sameElements(shown, visible)) {
             visible.setAll(shown);
         }
@@ -185,7 +187,7 @@ public final class InspectionViewModel {
             case OK -> verdict == Verdict.OK;
             case FAILURE -> verdict == Verdict.FAILURE;
             case EDITED -> item.isEdited();
-            case DISAGREE -> disagree(item);
+            case DISAGREE -> disagree(item, comparedLane.get());
         };
         if (!show) {
             return false;
@@ -210,19 +212,24 @@ public final class InspectionViewModel {
                 return false;
             }
         }
-        return needle.isEmpty() || matchesText(item, needle);
+        return needle.isEmpty() || matchesText(item, needle, comparedLane.get());
     }
 
-    /** True when both models captioned the photo and their best captions differ. */
+    /** True when the main model and the comparison model captioned the photo and their best captions differ. */
     public static boolean disagree(PhotoItem item) {
+        return disagree(item, LaneId.COMPARE);
+    }
+
+    /** True when the main model and {@code lane} captioned the photo and their best captions differ. */
+    public static boolean disagree(PhotoItem item, LaneId lane) {
         String a = item.modelCaptionProperty().get();
-        String b = item.compareCaptionProperty().get();
+        String b = item.result(lane).best();
         return a != null && b != null && !a.equals(b);
     }
 
-    private static boolean matchesText(PhotoItem item, String needle) {
+    private static boolean matchesText(PhotoItem item, String needle, LaneId lane) {
         if (contains(item.fileName(), needle) || contains(item.displayCaptionProperty().get(), needle)
-                || contains(item.modelCaptionProperty().get(), needle) || contains(item.compareCaptionProperty().get(), needle)) {
+                || contains(item.modelCaptionProperty().get(), needle) || contains(item.result(lane).best(), needle)) {
             return true;
         }
         for (String ref : item.references()) {
@@ -238,12 +245,12 @@ public final class InspectionViewModel {
     }
 
     /** The order of {@code sort}; photos without the sorted score come last, ties keep library order. */
-    static Comparator<PhotoItem> comparator(SortOrder sort, Map<PhotoItem, Integer> order) {
+    static Comparator<PhotoItem> comparator(SortOrder sort, Map<PhotoItem, Integer> order, LaneId lane) {
         Comparator<PhotoItem> library = Comparator.comparingInt(order::get);
         return switch (sort) {
             case LIBRARY -> library;
             case NAME -> Comparator.comparing(PhotoItem::fileName, String.CASE_INSENSITIVE_ORDER).thenComparing(library);
-            case DISAGREEMENT -> byValue(InspectionViewModel::absoluteCiderDifference, true).thenComparing(library);
+            case DISAGREEMENT -> byValue(item -> absoluteCiderDifference(item, lane), true).thenComparing(library);
             default -> byValue(item -> item.scores() == null ? Double.NaN : item.scores().get(sort.metric()), sort.descending())
                     .thenComparing(library);
         };
@@ -260,28 +267,32 @@ public final class InspectionViewModel {
         };
     }
 
-    /** |CIDEr-D of the comparison model − CIDEr-D of the main model|, or NaN when either is missing. */
-    public static double absoluteCiderDifference(PhotoItem item) {
-        double d = ciderDifference(item);
+    /** |CIDEr-D of {@code lane} − CIDEr-D of the main model|, or NaN when either is missing. */
+    public static double absoluteCiderDifference(PhotoItem item, LaneId lane) {
+        double d = ciderDifference(item, lane);
         return Double.isNaN(d) ? d : Math.abs(d);
     }
 
     /** CIDEr-D of the comparison model minus the main model's, or NaN when either is missing. */
     public static double ciderDifference(PhotoItem item) {
+        return ciderDifference(item, LaneId.COMPARE);
+    }
+
+    /** CIDEr-D of {@code lane} minus the main model's, or NaN when either is missing. */
+    public static double ciderDifference(PhotoItem item, LaneId lane) {
         CaptionScores a = item.scores();
-        CaptionScores b = item.compareScores();
+        CaptionScores b = item.result(lane).scores();
         return a == null || b == null ? Double.NaN : b.ciderD() - a.ciderD();
+    }
+
+    /** The lane set against the main model (the comparison model unless the user picks another). */
+    public ObjectProperty<LaneId> comparedLaneProperty() {
+        return comparedLane;
     }
 
     private void updateShownText() {
         int n = items.size();
         shownText.set(visible.size() == n ? Formats.photos(n) : Formats.count(visible.size()) + " of " + Formats.photos(n) + " shown");
-    }
-
-    /** True when some filter hides photos. */
-    public boolean isFiltered() {
-        return showFilter.get() != ShowFilter.ALL || categoryFilter.get() != null || rangeMin.get() != null
-                || rangeMax.get() != null || selectedBin.get() >= 0 || !searchText.get().isBlank();
     }
 
     /** Shows every photo again (the sort stays). */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
-import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -20,6 +19,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.captionlab.gui.Panes;
 import org.captionlab.gui.library.PhotoItem;
 import org.captionlab.gui.library.PhotoStatus;
 import org.captionlab.gui.library.Thumbnail;
@@ -302,14 +302,8 @@ public final class ReviewView {
         keys.getStyleClass().addAll("muted", "review-keys");
         keys.setWrapText(true);
 
-        VBox box = new VBox(10, title, frame, caption, heading("Verdict"), verdicts, heading("Failure category (1–8)"),
-                categories, heading("Note (N)"), note, keys);
-        box.setPadding(new Insets(10, 12, 12, 12));
-        box.getStyleClass().add("detail-info");
-        box.setFillWidth(true);
-        ScrollPane scroll = new ScrollPane(box);
-        scroll.setFitToWidth(true);
-        scroll.getStyleClass().add("detail-scroll");
+        ScrollPane scroll = Panes.detailColumn(title, frame, caption, heading("Verdict"), verdicts,
+                heading("Failure category (1–8)"), categories, heading("Note (N)"), note, keys);
         scroll.setMinWidth(260);
         scroll.setPrefWidth(370);
         return scroll;

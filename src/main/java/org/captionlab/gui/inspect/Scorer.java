@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.captionlab.eval.EvaluationResult;
-import org.captionlab.eval.Evaluator;
 import org.captionlab.eval.ImageScores;
 import org.captionlab.eval.Metric;
+import org.captionlab.service.EvaluationService;
 import org.captionlab.gui.library.CaptionScores;
 
 /**
- * Per-image BLEU-4, ROUGE-L and CIDEr-D of a set of captions, through the core {@link Evaluator}.
+ * Per-image BLEU-4, ROUGE-L and CIDEr-D of a set of captions, through the service's evaluator.
  *
  * <p>CIDEr-D weighs n-grams by their inverse document frequency over the references of every image
  * evaluated together, so a photo's CIDEr-D depends on the set: the app always scores all captioned photos
@@ -71,7 +71,7 @@ public final class Scorer {
             refsById.put(id, references.get(e.getKey()));
             keys.put(id, e.getKey());
         }
-        EvaluationResult result = Evaluator.evaluate(byId, refsById, METRICS);
+        EvaluationResult result = EvaluationService.score(byId, refsById, METRICS);
         Map<K, CaptionScores> perImage = new HashMap<>();
         for (ImageScores s : result.perImage()) {
             perImage.put(keys.get(s.imageId()), new CaptionScores(

@@ -2,26 +2,28 @@ package org.captionlab.gui.inspect;
 
 /** Which photos are shown, by review state and flags. */
 public enum ShowFilter {
-    ALL("All photos"),
-    WITH_REFERENCES("With references"),
-    NOT_REVIEWED("Not reviewed"),
-    OK("Marked OK"),
-    FAILURE("Marked failure"),
-    EDITED("Edited captions"),
-    DISAGREE("Models disagree");
-
-    private final String label;
-
-    ShowFilter(String label) {
-        this.label = label;
-    }
+    ALL,
+    WITH_REFERENCES,
+    NOT_REVIEWED,
+    OK,
+    FAILURE,
+    EDITED,
+    DISAGREE;
 
     public String label() {
-        return label;
+        return switch (this) {
+            case ALL -> "All photos";
+            case WITH_REFERENCES -> "With references";
+            case NOT_REVIEWED -> "Not reviewed";
+            case OK -> "Marked OK";
+            case FAILURE -> "Marked failure";
+            case EDITED -> "Edited captions";
+            case DISAGREE -> "Models disagree";
+        };
     }
 
     @Override
     public String toString() {
-        return label;
+        return label();
     }
 }

@@ -1,71 +1,80 @@
 package org.captionlab.gui.library;
 
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableObjectValue;
 import org.captionlab.encoder.EncodedImage;
 import org.captionlab.encoder.ImageLabel;
 import org.captionlab.gui.project.FailureCategory;
 import org.captionlab.gui.project.Verdict;
 import org.captionlab.search.Caption;
+import org.captionlab.service.Guidance;
 
 /**
  * One photo of the library, as the views see it: observable state only (no nodes, no images).
- * UI-thread confined; the model results are set by the view model when a background task reports back.
+ * UI-thread confined; the model results are set by the view models when a background task reports back.
+ *
+ * <p>Each loaded model (a {@link LaneId lane}) keeps one {@link ModelResult} here; the main lane's result
+ * is also offered as {@link #captions()}, {@link #scores()} and {@link #errorProperty()}, which most views
+ * show. Encoder output is cached per encoder id, shared by every lane on that encoder.
  */
 public final class PhotoItem {
 
     private final Path path;
     private final ReadOnlyObjectWrapper<PhotoStatus> status = new ReadOnlyObjectWrapper<>(this, "status", PhotoStatus.PENDING);
-    private final ReadOnlyObjectWrapper<List<Caption>> captions = new ReadOnlyObjectWrapper<>(this, "captions", List.of());
+    /** One result per lane; an unmodifiable map, replaced on every change so that listeners see old and new. */
+    private final ReadOnlyObjectWrapper<Map<LaneId, ModelResult>> results = new ReadOnlyObjectWrapper<>(this, "results", Map.of());
+    private final Map<LaneId, ObjectBinding<ModelResult>> laneResults = new HashMap<>(4);
     private final ReadOnlyObjectWrapper<List<ImageLabel>> labels = new ReadOnlyObjectWrapper<>(this, "labels", List.of());
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final BooleanProperty stale = new SimpleBooleanProperty(this, "stale");
     private final StringProperty editedCaption = new SimpleStringProperty(this, "editedCaption");
     private final ObjectProperty<Verdict> verdict = new SimpleObjectProperty<>(this, "verdict");
     private final ObjectProperty<FailureCategory> failureCategory = new SimpleObjectProperty<>(this, "failureCategory");
     private final StringProperty note = new SimpleStringProperty(this, "note");
+    private final ObjectBinding<List<Caption>> captions;
+    private final ObjectBinding<CaptionScores> scores;
+    private final StringBinding error;
     private final StringBinding modelCaption;
     private final StringBinding displayCaption;
-    // Failure inspection: references and scores (set by the view model when references load or scores are computed).
+    private final ObjectBinding<Guidance> guidance;
+    private final BooleanProperty unguided = new SimpleBooleanProperty(this, "unguided");
+    // Failure inspection: references and the edited caption's scores (set when references load or scores are computed).
     private final ReadOnlyObjectWrapper<List<String>> references = new ReadOnlyObjectWrapper<>(this, "references", List.of());
-    private final ReadOnlyObjectWrapper<CaptionScores> scores = new ReadOnlyObjectWrapper<>(this, "scores");
     private final ReadOnlyObjectWrapper<CaptionScores> editedScores = new ReadOnlyObjectWrapper<>(this, "editedScores");
     private String referenceId;
-    // Comparison with a second model.
-    private final ReadOnlyObjectWrapper<List<Caption>> compareCaptions = new ReadOnlyObjectWrapper<>(this, "compareCaptions", List.of());
-    private final ReadOnlyObjectWrapper<CaptionScores> compareScores = new ReadOnlyObjectWrapper<>(this, "compareScores");
-    private final ReadOnlyStringWrapper compareError = new ReadOnlyStringWrapper(this, "compareError");
-    private final StringBinding compareCaption;
-    /** The second model's own encoder output, when its encoder differs from the main model's. */
-    private EncodedImage compareEncoded;
-    private long compareGeneration = -1;
-
-    /** Encoder output, kept so that new decoding settings never need a new forward pass. */
-    private EncodedImage encoded;
-    /** Which decoding settings produced {@link #captions}; compared with the view model's current one. */
-    private long decodedGeneration = -1;
+    /**
+     * Encoder output by encoder id, kept so that new decoding settings, or another model on the same
+     * encoder, never need a new forward pass.
+     */
+    private final Map<String, EncodedImage> features = new HashMap<>(2);
 
     public PhotoItem(Path path) {
         this.path = Objects.requireNonNull(path, "path");
-        modelCaption = Bindings.createStringBinding(
-                () -> captions.get().isEmpty() ? null : captions.get().get(0).text(), captions);
+        ObjectBinding<ModelResult> main = resultProperty(LaneId.MAIN);
+        captions = Bindings.createObjectBinding(() -> main.get().captions(), main);
+        scores = Bindings.createObjectBinding(() -> main.get().scores(), main);
+        error = Bindings.createStringBinding(() -> main.get().error(), main);
+        guidance = Bindings.createObjectBinding(() -> main.get().guidance(), main);
+        modelCaption = Bindings.createStringBinding(() -> main.get().best(), main);
         displayCaption = Bindings.createStringBinding(
                 () -> editedCaption.get() != null ? editedCaption.get() : modelCaption.get(), editedCaption, modelCaption);
-        compareCaption = Bindings.createStringBinding(
-                () -> compareCaptions.get().isEmpty() ? null : compareCaptions.get().get(0).text(), compareCaptions);
     }
 
     public Path path() {
@@ -86,23 +95,39 @@ public final class PhotoItem {
         return status.get();
     }
 
-    /** Model captions, best first; empty until decoded. */
-    public ReadOnlyObjectProperty<List<Caption>> captionsProperty() {
-        return captions.getReadOnlyProperty();
+    /** The main model's captions, best first; empty until decoded. */
+    public ObservableObjectValue<List<Caption>> captionsProperty() {
+        return captions;
     }
 
     public List<Caption> captions() {
         return captions.get();
     }
 
-    /** The encoder's top labels (classifier encoders only). */
+    /** Every lane's result, by lane (lanes without a result are absent). */
+    public ReadOnlyObjectProperty<Map<LaneId, ModelResult>> resultsProperty() {
+        return results.getReadOnlyProperty();
+    }
+
+    /** One lane's result ({@link ModelResult#NONE} before it has one), observable. */
+    public ObjectBinding<ModelResult> resultProperty(LaneId lane) {
+        return laneResults.computeIfAbsent(lane,
+                id -> Bindings.createObjectBinding(() -> results.get().getOrDefault(id, ModelResult.NONE), results));
+    }
+
+    /** One lane's result, {@link ModelResult#NONE} before it has one. */
+    public ModelResult result(LaneId lane) {
+        return results.get().getOrDefault(lane, ModelResult.NONE);
+    }
+
+    /** The encoder's top labels (classifier encoders only), from the main model's encoder. */
     public ReadOnlyObjectProperty<List<ImageLabel>> labelsProperty() {
         return labels.getReadOnlyProperty();
     }
 
-    /** Why captioning failed, or null. */
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+    /** Why the main model could not caption the photo, or null. */
+    public StringBinding errorProperty() {
+        return error;
     }
 
     /** True while the captions come from older decoding settings and a re-decode is due. */
@@ -131,7 +156,7 @@ public final class PhotoItem {
         return note;
     }
 
-    /** The model's best caption, or null. */
+    /** The main model's best caption, or null. */
     public StringBinding modelCaptionProperty() {
         return modelCaption;
     }
@@ -160,9 +185,9 @@ public final class PhotoItem {
         return referenceId;
     }
 
-    /** Scores of the model's best caption, or null when the photo is not scored. */
-    public ReadOnlyObjectProperty<CaptionScores> scoresProperty() {
-        return scores.getReadOnlyProperty();
+    /** Scores of the main model's best caption, or null when the photo is not scored. */
+    public ObservableObjectValue<CaptionScores> scoresProperty() {
+        return scores;
     }
 
     public CaptionScores scores() {
@@ -174,35 +199,7 @@ public final class PhotoItem {
         return editedScores.getReadOnlyProperty();
     }
 
-    /** The comparison model's captions, best first; empty without a comparison. */
-    public ReadOnlyObjectProperty<List<Caption>> compareCaptionsProperty() {
-        return compareCaptions.getReadOnlyProperty();
-    }
-
-    public List<Caption> compareCaptions() {
-        return compareCaptions.get();
-    }
-
-    /** The comparison model's best caption, or null. */
-    public StringBinding compareCaptionProperty() {
-        return compareCaption;
-    }
-
-    /** Scores of the comparison model's best caption, or null. */
-    public ReadOnlyObjectProperty<CaptionScores> compareScoresProperty() {
-        return compareScores.getReadOnlyProperty();
-    }
-
-    public CaptionScores compareScores() {
-        return compareScores.get();
-    }
-
-    /** Why the comparison model could not caption the photo, or null. */
-    public ReadOnlyStringProperty compareErrorProperty() {
-        return compareError.getReadOnlyProperty();
-    }
-
-    // ---- state changes, made by the view model on the UI thread ----
+    // ---- state changes, made by the view models on the UI thread ----
 
     /** Sets the references (empty list and null id: none). */
     public void setReferences(String id, List<String> value) {
@@ -210,97 +207,95 @@ public final class PhotoItem {
         references.set(List.copyOf(value));
     }
 
-    /** Sets the scores of the model's caption and of the edited one (either may be null). */
-    public void setScores(CaptionScores model, CaptionScores edited) {
-        scores.set(model);
-        editedScores.set(edited);
+    /** Sets one lane's result. */
+    public void setResult(LaneId lane, ModelResult value) {
+        Map<LaneId, ModelResult> next = new LinkedHashMap<>(results.get());
+        if (value == null || value.equals(ModelResult.NONE)) {
+            next.remove(lane);
+        } else {
+            next.put(lane, value);
+        }
+        results.set(Collections.unmodifiableMap(next));
     }
 
-    public void setCompareScores(CaptionScores value) {
-        compareScores.set(value);
+    /** Sets the scores of one lane's best caption (null: not scored). */
+    public void setScores(LaneId lane, CaptionScores value) {
+        ModelResult current = result(lane);
+        if (!Objects.equals(current.scores(), value)) {
+            setResult(lane, current.withScores(value));
+        }
     }
 
-    public EncodedImage compareEncoded() {
-        return compareEncoded;
+    /** Sets the scores of the hand-edited caption (null: not edited or not scored). */
+    public void setEditedScores(CaptionScores value) {
+        editedScores.set(value);
     }
 
-    public void setCompareEncoded(EncodedImage value) {
-        compareEncoded = value;
+    /** The cached output of an encoder, or null when the photo was not encoded by it. */
+    public EncodedImage feature(String encoderId) {
+        return features.get(encoderId);
     }
 
-    public long compareGeneration() {
-        return compareGeneration;
+    public void putFeature(String encoderId, EncodedImage value) {
+        features.put(encoderId, value);
     }
 
-    /** Stores the comparison model's captions decoded with the settings of {@code generation}. */
-    public void setCompareCaptions(List<Caption> value, long generation) {
-        compareCaptions.set(List.copyOf(value));
-        compareGeneration = generation;
-        compareError.set(null);
+    /** Drops the features of encoders no loaded model uses any more. */
+    public void retainFeatures(Collection<String> encoderIds) {
+        features.keySet().retainAll(encoderIds);
     }
 
-    /** Marks the comparison failed for this photo. */
-    public void setCompareFailed(String reason) {
-        compareCaptions.set(List.of());
-        compareScores.set(null);
-        compareGeneration = -1;
-        compareError.set(reason);
-    }
-
-    /** Forgets the comparison model's results (comparison closed or another comparison model). */
-    public void resetCompare() {
-        compareEncoded = null;
-        compareCaptions.set(List.of());
-        compareScores.set(null);
-        compareGeneration = -1;
-        compareError.set(null);
-    }
-
-
-    /** Cached encoder output, or null when the photo was not encoded (or the encoder changed). */
-    public EncodedImage encoded() {
-        return encoded;
-    }
-
+    /** Which decoding generation made the main model's captions; -1 when none. */
     public long decodedGeneration() {
-        return decodedGeneration;
+        return result(LaneId.MAIN).generation();
     }
 
     public void setStatus(PhotoStatus value) {
         status.set(value);
     }
 
-    public void setEncoded(EncodedImage value) {
-        encoded = value;
-        labels.set(value == null ? List.of() : value.labels());
+    /** The main model's encoder labels for this photo. */
+    public void setLabels(List<ImageLabel> value) {
+        labels.set(List.copyOf(value));
     }
 
-    /** Stores captions decoded with the settings of {@code generation}. */
+    /** Stores the main model's captions decoded with the settings of {@code generation}. */
     public void setCaptions(List<Caption> value, long generation) {
-        captions.set(List.copyOf(value));
-        decodedGeneration = generation;
-        error.set(null);
+        setCaptions(value, generation, Guidance.OFF);
+    }
+
+    /** Stores the main model's captions decoded with the settings of {@code generation}, guided as {@code how} says. */
+    public void setCaptions(List<Caption> value, long generation, Guidance how) {
+        setResult(LaneId.MAIN, result(LaneId.MAIN).withCaptions(value, generation, how));
         status.set(PhotoStatus.DONE);
+    }
+
+    /** How the main model's captions were guided by the encoder's labels. */
+    public ObjectBinding<Guidance> guidanceProperty() {
+        return guidance;
+    }
+
+    /**
+     * True when the user turned label guidance off for this photo (it is then captioned unguided whatever
+     * the decoding settings say).
+     */
+    public BooleanProperty unguidedProperty() {
+        return unguided;
     }
 
     /** Marks the photo failed with a one-sentence reason; earlier captions are dropped. */
     public void setFailed(String reason) {
-        captions.set(List.of());
-        scores.set(null);
+        setResult(LaneId.MAIN, ModelResult.failed(reason));
         editedScores.set(null);
-        error.set(reason);
         stale.set(false);
         status.set(PhotoStatus.FAILED);
     }
 
-    /** Forgets model results (after a model with another encoder was loaded). */
+    /** Forgets the main model's results (after a model with another encoder was loaded). */
     public void resetModelResults() {
-        setEncoded(null);
-        captions.set(List.of());
-        scores.set(null);
+        labels.set(List.of());
+        setResult(LaneId.MAIN, ModelResult.NONE);
         editedScores.set(null);
-        decodedGeneration = -1;
-        error.set(null);
         stale.set(false);
         status.set(PhotoStatus.PENDING);
     }

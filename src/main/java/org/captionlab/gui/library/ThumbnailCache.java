@@ -15,13 +15,12 @@ import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
 import org.captionlab.image.ImageLoadException;
-import org.captionlab.image.ImageLoader;
-import org.captionlab.image.ImageResizer;
+import org.captionlab.service.Images;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Thumbnails by path, bounded LRU, decoded in the background by {@link ImageLoader} (so EXIF orientation,
+ * Thumbnails by path, bounded LRU, decoded in the background by {@link Images#preview} (so EXIF orientation,
  * CMYK and 16-bit photos look as in any viewer, which JavaFX's own decoder does not do) and scaled to the
  * bounding box, so a 12-megapixel photo costs 160×120 pixels of memory once loaded.
  *
@@ -37,7 +36,6 @@ public final class ThumbnailCache implements AutoCloseable {
 
     private final int width;
     private final int height;
-    private final ImageLoader loader = new ImageLoader();
     private final Executor ui;
     private final ThreadPoolExecutor pool;
     private final Map<Path, Entry> entries;
@@ -156,7 +154,7 @@ public final class ThumbnailCache implements AutoCloseable {
         Path photo = thumbnail.path();
         Image image;
         try {
-            BufferedImage picture = ImageResizer.fitWithin(loader.load(photo), width, height);
+            BufferedImage picture = Images.preview(photo, width, height);
             image = SwingFXUtils.toFXImage(picture, null);
         } catch (ImageLoadException e) {
             LOG.debug("No thumbnail for {}: {}", photo, e.getMessage());

@@ -2,7 +2,7 @@ package org.captionlab.gui.training;
 
 import java.util.List;
 import java.util.function.ToDoubleFunction;
-import org.captionlab.train.EpochStats;
+import org.captionlab.model.EpochStats;
 
 /** The training curves the Model view plots, each a few columns of the training log against the epoch. */
 public enum Chart {

@@ -12,7 +12,6 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -117,21 +116,11 @@ public final class ModelReportView {
         TableColumn<R, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         c.setSortable(false);
-        c.setCellFactory(col -> {
-            TableCell<R, String> cell = new TableCell<>() {
-                @Override
-                protected void updateItem(String item, boolean empty) {
-                    super.updateItem(item, empty);
-                    setText(empty ? null : item);
-                }
-            };
-            // Long values (command line, data set) are cut to the column; hovering shows them whole.
-            Tips.lazy(cell, cell::getText, tip -> {
-                tip.setWrapText(true);
-                tip.setMaxWidth(600);
-            });
-            return cell;
-        });
+        // Long values (command line, data set) are cut to the column; hovering shows them whole.
+        c.setCellFactory(col -> Tips.textCell(tip -> {
+            tip.setWrapText(true);
+            tip.setMaxWidth(600);
+        }));
         return c;
     }
 

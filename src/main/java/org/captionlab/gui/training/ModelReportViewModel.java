@@ -15,13 +15,14 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.captionlab.service.ModelReport;
 import org.captionlab.eval.Metric;
 import org.captionlab.gui.Formats;
 import org.captionlab.gui.task.BackgroundTask;
 import org.captionlab.gui.task.TaskExecutor;
 import org.captionlab.model.Manifest;
 import org.captionlab.service.ModelInfo;
-import org.captionlab.train.EpochStats;
+import org.captionlab.model.EpochStats;
 
 /**
  * The Model view: how the loaded model (and the comparison model, when one is open) was made and how its
@@ -79,7 +80,7 @@ public final class ModelReportViewModel {
         String name = info.name();
         Path dir = info.directory();
         executor.execute(BackgroundTask.of("read model report " + dir, () -> ModelReport.read(name, dir))
-                .onSuccess(report -> {
+                .onSucceeded(report -> {
                     if (source.get() == info) {
                         target.set(report);
                     }

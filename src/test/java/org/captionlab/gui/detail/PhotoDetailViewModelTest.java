@@ -20,7 +20,7 @@ class PhotoDetailViewModelTest {
         List<ImageLabel> labels = List.of(new ImageLabel("golden retriever", 0.6), new ImageLabel("Labrador", 0.2),
                 new ImageLabel("tennis ball", 0.1), new ImageLabel("kuvasz", 0.04), new ImageLabel("lawn", 0.03),
                 new ImageLabel("sixth", 0.01));
-        item.setEncoded(new EncodedImage(new float[] {1f}, labels));
+        item.setLabels(labels);
         item.setCaptions(List.of(
                 new Caption(List.of("a", "dog", "runs"), Math.log(0.9 * 0.5 * 0.4 * 0.8), -1.0, new double[] {0.9, 0.5, 0.4}, 0.8),
                 new Caption(List.of("a", "dog"), Math.log(0.9 * 0.3), -1.2, new double[] {0.9, 0.3}, 0.0)), 0);

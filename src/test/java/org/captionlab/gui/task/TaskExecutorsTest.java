@@ -21,7 +21,7 @@ class TaskExecutorsTest {
         Runnable[] next = new Runnable[1];
         next[0] = () -> {
             int i = done.size();
-            executor.execute(BackgroundTask.of("t" + i, () -> i).onSuccess(r -> {
+            executor.execute(BackgroundTask.of("t" + i, () -> i).onSucceeded(r -> {
                 done.add(r);
                 if (done.size() < n) {
                     next[0].run();
@@ -40,11 +40,11 @@ class TaskExecutorsTest {
         executor.execute(BackgroundTask.of("outer", () -> {
             log.add("outer work");
             return 1;
-        }).onSuccess(r -> {
+        }).onSucceeded(r -> {
             executor.execute(BackgroundTask.of("inner", () -> {
                 log.add("inner work");
                 return 2;
-            }).onSuccess(x -> log.add("inner done")));
+            }).onSucceeded(x -> log.add("inner done")));
             log.add("outer done");
         }));
         assertThat(log).containsExactly("outer work", "outer done", "inner work", "inner done");
@@ -56,7 +56,7 @@ class TaskExecutorsTest {
         AtomicReference<Throwable> seen = new AtomicReference<>();
         executor.execute(BackgroundTask.of("broken", () -> {
             throw new UnsatisfiedLinkError("no libtensorflowlite_jni in java.library.path");
-        }).onSuccess(r -> seen.set(null)).onFailure(seen::set));
+        }).onSucceeded(r -> seen.set(null)).onFailed(seen::set));
         assertThat(seen.get()).isInstanceOf(UnsatisfiedLinkError.class);
     }
 
@@ -70,7 +70,7 @@ class TaskExecutorsTest {
             executor.execute(BackgroundTask.of("work", () -> {
                 workThread.set(Thread.currentThread().getName());
                 return 42;
-            }).onSuccess(r -> {
+            }).onSucceeded(r -> {
                 callbackThread.set(Thread.currentThread().getName());
                 done.countDown();
             }));

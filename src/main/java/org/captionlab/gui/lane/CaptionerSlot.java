@@ -1,4 +1,4 @@
-package org.captionlab.gui;
+package org.captionlab.gui.lane;
 
 import java.util.concurrent.locks.ReentrantLock;
 import org.captionlab.service.Captioner;
@@ -10,13 +10,13 @@ import org.slf4j.LoggerFactory;
  * once, never while a worker is inside it (closing a TFLite interpreter mid-inference crashes the JVM).
  * {@link #close()} never waits: when a worker holds the captioner, the worker closes it on its way out.
  */
-final class CaptionerSlot {
+public final class CaptionerSlot {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaptionerSlot.class);
 
     /** Work done with the captioner. */
     @FunctionalInterface
-    interface Use<T> {
+    public interface Use<T> {
         T apply(Captioner captioner) throws Exception;
     }
 
@@ -29,7 +29,7 @@ final class CaptionerSlot {
      *
      * @throws IllegalStateException when no model is loaded or the slot was closed
      */
-    <T> T use(Use<T> use) throws Exception {
+    public <T> T use(Use<T> use) throws Exception {
         lock.lock();
         try {
             if (closeRequested || current == null) {
@@ -43,7 +43,7 @@ final class CaptionerSlot {
     }
 
     /** Installs a newly opened captioner and closes the previous one (both on the calling worker thread). */
-    void replace(Captioner next) {
+    public void replace(Captioner next) {
         Captioner old;
         lock.lock();
         try {
@@ -65,7 +65,7 @@ final class CaptionerSlot {
      * Closes and forgets the current captioner, waiting for a worker that uses it: call on a worker thread.
      * Unlike {@link #close()} the slot stays usable for a later {@link #replace}.
      */
-    void clear() {
+    public void clear() {
         Captioner old;
         lock.lock();
         try {
@@ -80,7 +80,7 @@ final class CaptionerSlot {
     }
 
     /** Closes the captioner now if no worker uses it, else as soon as the worker is done. */
-    void close() {
+    public void close() {
         closeRequested = true;
         closeIfRequested();
     }

@@ -1,4 +1,4 @@
-package org.captionlab.gui.inspect;
+package org.captionlab.service;
 
 import java.nio.file.Path;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package org.captionlab.gui;
+package org.captionlab.gui.lane;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.captionlab.gui.inspect;
+package org.captionlab.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -78,19 +78,5 @@ class ReferenceLoaderTest {
                 .isInstanceOf(IOException.class).hasMessageContaining("notes.txt").hasMessageContaining("not in a known dataset format");
         Path empty = Files.writeString(tmp.resolve("empty.csv"), "path,caption\nx.jpg,...\n");
         assertThatThrownBy(() -> ReferenceLoader.read(empty)).hasMessageContaining("no usable reference captions");
-    }
-
-    @Test
-    void histogramBinsAreRoundAndCoverTheValues() {
-        Histogram h = Histogram.of(org.captionlab.eval.Metric.CIDER_D, List.of(0.0, 0.3, 0.31, 2.4, 3.0));
-        assertThat(h.step()).isEqualTo(0.2);
-        assertThat(h.bins()).isEqualTo(15);
-        assertThat(h.binOf(0.3)).isEqualTo(1);
-        assertThat(h.binOf(3.0)).as("the top value falls in the last bin").isEqualTo(14);
-        assertThat(h.count(1)).isEqualTo(2);
-        assertThat(h.total()).isEqualTo(5);
-        Histogram bleu = Histogram.of(org.captionlab.eval.Metric.BLEU_4, List.of(0.1, 0.5));
-        assertThat(bleu.step()).isEqualTo(0.05);
-        assertThat(bleu.bins()).isEqualTo(20);
     }
 }

@@ -1,6 +1,5 @@
-package org.captionlab.train;
+package org.captionlab.model;
 
-import org.captionlab.model.CellType;
 
 /**
  * Everything that determines a training run; with the same data and the same config (seed included)

@@ -1,4 +1,4 @@
-package org.captionlab.train;
+package org.captionlab.model;
 
 /**
  * What one epoch of training measured; one row of the training log.

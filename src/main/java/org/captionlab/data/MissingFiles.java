@@ -17,9 +17,9 @@ import java.util.Set;
  * Finds which of many image files are missing with one directory listing per folder instead of one
  * stat per image: a COCO split names 40,000+ images, and a stat per file is slow on network drives.
  */
-final class ImageFiles {
+final class MissingFiles {
 
-    private ImageFiles() {
+    private MissingFiles() {
     }
 
     /** The paths among {@code paths} that are not existing files. */

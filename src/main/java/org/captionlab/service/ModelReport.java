@@ -1,4 +1,4 @@
-package org.captionlab.gui.training;
+package org.captionlab.service;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.captionlab.model.Manifest;
-import org.captionlab.train.EpochStats;
-import org.captionlab.train.TrainingLog;
+import org.captionlab.model.EpochStats;
+import org.captionlab.model.TrainingLog;
 
 /**
  * What a model bundle says about how it was made: its manifest (provenance, recorded metrics) and its
@@ -24,7 +24,7 @@ import org.captionlab.train.TrainingLog;
 public record ModelReport(String name, Path directory, Manifest manifest, List<EpochStats> epochs, List<String> problems) {
 
     /** File name of the training log in a bundle, as {@code train} writes it. */
-    public static final String LOG_FILE = "training-log.csv";
+    public static final String LOG_FILE = TrainingLog.FILE_NAME;
 
     public ModelReport {
         Objects.requireNonNull(name, "name");
@@ -36,7 +36,7 @@ public record ModelReport(String name, Path directory, Manifest manifest, List<E
     public static ModelReport read(String name, Path directory) {
         List<String> problems = new ArrayList<>();
         Manifest manifest = null;
-        Path manifestFile = directory.resolve("manifest.json");
+        Path manifestFile = directory.resolve(Manifest.FILE_NAME);
         if (Files.isRegularFile(manifestFile)) {
             try {
                 manifest = Manifest.read(manifestFile);
