@@ -164,10 +164,19 @@ public final class EncoderWeights {
         return new Location(weights, findLabels(weights, env, progress), source);
     }
 
+    /**
+     * Finds or downloads the ImageNet label list (the same 1,001 lines for every ImageNet classifier:
+     * line 0 the background, then the 1,000 classes in the standard order), for an encoder whose weights
+     * come without it (VGG16): the user cache, ../shared, a download.
+     */
+    public static Path resolveImageNetLabels(Environment env, ProgressListener progress) throws EncoderWeightsException {
+        return findLabels(null, env, progress);
+    }
+
     private static Path findLabels(Path weights, Environment env, ProgressListener progress)
             throws EncoderWeightsException {
-        Path beside = weights.toAbsolutePath().resolveSibling(LABELS_FILE);
-        if (Files.isRegularFile(beside)) {
+        Path beside = weights == null ? null : weights.toAbsolutePath().resolveSibling(LABELS_FILE);
+        if (beside != null && Files.isRegularFile(beside)) {
             return beside;
         }
         Path cached = env.cacheDirectory().resolve(LABELS_FILE);

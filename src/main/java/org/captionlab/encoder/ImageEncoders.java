@@ -10,6 +10,8 @@ import org.captionlab.util.ProgressListener;
 /** Opens an {@link ImageEncoder} by its id, finding (or downloading) its weights. */
 public final class ImageEncoders {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ImageEncoders.class);
+
     /** The ids {@link #open} knows, default first. */
     public static final List<String> KNOWN_IDS = List.of(MobileNetV2Encoder.ID, Vgg16Encoder.ID);
 
@@ -48,9 +50,16 @@ public final class ImageEncoders {
                 return MobileNetV2Encoder.open(loc.weights(), loc.labels(), 0, check);
             }
             case Vgg16Encoder.ID -> {
-                return explicitWeights != null
+                Vgg16Encoder vgg = explicitWeights != null
                         ? Vgg16Encoder.fromFile(explicitWeights)
                         : Vgg16Encoder.pretrainedImageNet(progress);
+                try {
+                    // Its softmax speaks the same 1,000 ImageNet classes: with their names, labels can guide captions.
+                    return vgg.withLabels(EncoderWeights.resolveImageNetLabels(env, progress));
+                } catch (IOException e) {
+                    LOG.warn("VGG16 will report no ImageNet labels (so none can guide captions): {}", e.getMessage());
+                    return vgg;
+                }
             }
             default -> throw new AssertionError(id);
         }

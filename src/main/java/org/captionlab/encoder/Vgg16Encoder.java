@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * {@link VGG16ImagePreProcessor} (103.939, 116.779, 123.68 for B, G, R).
  *
  * <p>Heavy: about 138 M parameters (≈ 550 MB of floats), seconds per image on a laptop CPU.
- * {@link #close()} releases the graph. Not thread-safe. No labels are reported.
+ * {@link #close()} releases the graph. Not thread-safe. With an ImageNet label list ({@link #withLabels}) the
+ * same forward pass also gives the top-5 labels of the graph's 1,000-way softmax output (class {@code i} is
+ * line {@code i + 1} of the list, line 0 being the background), so label guidance works as with MobileNetV2.
  */
 public final class Vgg16Encoder implements ImageEncoder {
 
@@ -60,10 +62,15 @@ public final class Vgg16Encoder implements ImageEncoder {
     private final List<String> featureLayer;
     private final String weightsSha256;
     private final VGG16ImagePreProcessor preProcessor = new VGG16ImagePreProcessor();
+    /** Label names by class line (0 = background), or empty: no labels reported. */
+    private volatile List<String> labels = List.of();
+    /** The fc2 vertex, then the softmax output vertex when labels are reported. */
+    private volatile List<String> outputs;
 
     private Vgg16Encoder(ComputationGraph graph, String weightsSha256) {
         this.graph = graph;
         this.featureLayer = List.of(featureVertex(graph.getConfiguration()));
+        this.outputs = featureLayer;
         this.weightsSha256 = weightsSha256;
         LOG.info("VGG16 encoder ready (feature vertex '{}', {} parameters)", featureLayer.get(0), graph.numParams());
     }
@@ -183,6 +190,29 @@ public final class Vgg16Encoder implements ImageEncoder {
         return weightsSha256;
     }
 
+    /**
+     * Reports the top-5 ImageNet labels from now on, named from {@code labelFile} (1,001 lines, the first the
+     * background, as the MobileNetV2 label list).
+     *
+     * @throws IOException if the file cannot be read or has not 1,001 lines
+     */
+    public Vgg16Encoder withLabels(Path labelFile) throws IOException {
+        List<String> names = ImageNetLabels.read(labelFile);
+        if (names.size() != IMAGENET_CLASSES + 1) {
+            throw new IOException("label file '" + labelFile + "' has " + names.size() + " labels; VGG16 needs "
+                    + (IMAGENET_CLASSES + 1) + " (the background first)");
+        }
+        List<String> out = graph.getConfiguration().getNetworkOutputs();
+        this.labels = List.copyOf(names);
+        this.outputs = List.of(featureLayer.get(0), out.get(0));
+        return this;
+    }
+
+    @Override
+    public List<String> labelNames() {
+        return labels;
+    }
+
     @Override
     public EncodedImage encode(BufferedImage image) {
         return encodeBatch(List.of(image)).get(0);
@@ -196,10 +226,18 @@ public final class Vgg16Encoder implements ImageEncoder {
             List<BufferedImage> chunk = images.subList(from, Math.min(images.size(), from + MAX_BATCH));
             try (INDArray input = toInput(chunk)) {
                 preProcessor.preProcess(input);
-                INDArray fc2 = g.output(featureLayer, false, new INDArray[] {input}, null)[0];
+                List<String> names = labels;
+                INDArray[] result = g.output(outputs, false, new INDArray[] {input}, null);
+                INDArray fc2 = result[0];
                 try (fc2) {
                     for (int i = 0; i < chunk.size(); i++) {
-                        out.add(new EncodedImage(fc2.getRow(i).toFloatVector(), List.of()));
+                        List<ImageLabel> top = result.length > 1
+                                ? ImageNetLabels.top(result[1].getRow(i).toFloatVector(), names, 1) : List.of();
+                        out.add(new EncodedImage(fc2.getRow(i).toFloatVector(), top));
+                    }
+                } finally {
+                    if (result.length > 1) {
+                        result[1].close();
                     }
                 }
             }

@@ -185,7 +185,8 @@ final class BeamSearch {
         return count == k ? ids : Arrays.copyOf(ids, count);
     }
 
-    private static void offer(List<Caption> complete, Caption caption, int capacity) {
+    /** Inserts a finished caption into the best-first list of at most {@code capacity}; equal scores keep the earlier first. */
+    static void offer(List<Caption> complete, Caption caption, int capacity) {
         int pos = 0;
         while (pos < complete.size() && complete.get(pos).score() >= caption.score()) {
             pos++;

@@ -93,7 +93,7 @@ final class ConstrainedBeamSearch {
                     Live parent = live.get(c.parent());
                     if (c.word() == Vocabulary.END_ID) {
                         ended[c.parent()] = true;
-                        offer(complete.computeIfAbsent(mask(parent.state()), k -> new ArrayList<>()),
+                        BeamSearch.offer(complete.computeIfAbsent(mask(parent.state()), k -> new ArrayList<>()),
                                 parent.hypothesis().finish(vocab, c.wordLogProb(), alpha), alternatives);
                     } else {
                         if (!last) {
@@ -228,18 +228,5 @@ final class ConstrainedBeamSearch {
             }
         }
         return new ConstrainedCaptions(byMask.get(best), met, false);
-    }
-
-    private static void offer(List<Caption> complete, Caption caption, int capacity) {
-        int pos = 0;
-        while (pos < complete.size() && complete.get(pos).score() >= caption.score()) {
-            pos++;
-        }
-        if (pos < capacity) {
-            complete.add(pos, caption);
-            if (complete.size() > capacity) {
-                complete.remove(complete.size() - 1);
-            }
-        }
     }
 }

@@ -56,4 +56,20 @@ class Vgg16EncoderSlowTest {
         }
         assertThatThrownBy(() -> encoder.encode(cat)).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void withTheImageNetLabelListTheSamePassReportsTheTopFiveLabels() throws IOException {
+        BufferedImage cat = new ImageLoader().load(SharedAssets.photo("cat_720p.jpg"));
+        try (Vgg16Encoder encoder = Vgg16Encoder.randomlyInitialised(42)
+                .withLabels(SharedAssets.require("encoders").resolve("imagenet_labels.txt"))) {
+            assertThat(encoder.labelNames()).hasSize(1001).startsWith("background", "tench");
+            EncodedImage e = encoder.encode(cat);
+            assertThat(e.feature()).hasSize(4096);
+            assertThat(e.labels()).hasSize(5).allSatisfy(l -> {
+                assertThat(l.classIndex()).isBetween(1, 1000);
+                assertThat(l.label()).isEqualTo(encoder.labelNames().get(l.classIndex()));
+            });
+            assertThat(e.labels()).isSortedAccordingTo((a, b) -> Double.compare(b.probability(), a.probability()));
+        }
+    }
 }
