@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layering of the package tree: the pipeline runs downwards
- * (util → image → encoder → text → model → search → data/train/eval → export → service → cli | gui)
+ * (util → image → imaging → encoder → text → model → search → data/train/eval → export → service → cli | gui)
  * and no layer imports one above it. JavaFX stays in gui; DL4J/ND4J/TFLite stay in encoder, model, train.
  */
 class ArchitectureTest {
@@ -31,6 +31,7 @@ class ArchitectureTest {
                 .layer("Launcher").definedBy("org.captionlab")
                 .layer("util").definedBy("org.captionlab.util..")
                 .layer("image").definedBy("org.captionlab.image..")
+                .layer("imaging").definedBy("org.captionlab.imaging..")
                 .layer("encoder").definedBy("org.captionlab.encoder..")
                 .layer("text").definedBy("org.captionlab.text..")
                 .layer("model").definedBy("org.captionlab.model..")
@@ -54,7 +55,8 @@ class ArchitectureTest {
                 .whereLayer("model").mayOnlyBeAccessedByLayers("search", "data", "eval", "train", "export", "service", "cli", "gui")
                 .whereLayer("text").mayOnlyBeAccessedByLayers("model", "search", "data", "eval", "train", "export", "service", "cli", "gui")
                 .whereLayer("encoder").mayOnlyBeAccessedByLayers("text", "model", "search", "data", "eval", "train", "export", "service", "cli", "gui")
-                .whereLayer("image").mayOnlyBeAccessedByLayers("encoder", "text", "model", "search", "data", "eval", "train", "export", "service", "cli", "gui")
+                .whereLayer("imaging").mayOnlyBeAccessedByLayers("encoder", "text", "model", "search", "data", "eval", "train", "export", "service", "cli", "gui")
+                .whereLayer("image").mayOnlyBeAccessedByLayers("imaging", "encoder", "text", "model", "search", "data", "eval", "train", "export", "service", "cli", "gui")
                 .check(classes);
     }
 
