@@ -29,12 +29,21 @@ public final class ImageEncoders {
      */
     public static ImageEncoder open(String id, Path explicitWeights, EncoderWeights.Environment env,
                                     ProgressListener progress) throws IOException {
+        return open(id, explicitWeights, env, progress, 0);
+    }
+
+    /**
+     * Opens an encoder that runs on {@code numThreads} threads (0 or less: all cores; MobileNetV2 only,
+     * VGG16 ignores it): one per worker thread when several images are encoded in parallel.
+     */
+    public static ImageEncoder open(String id, Path explicitWeights, EncoderWeights.Environment env,
+                                    ProgressListener progress, int numThreads) throws IOException {
         Objects.requireNonNull(env, "env");
         Objects.requireNonNull(progress, "progress");
         switch (requireKnown(id)) {
             case MobileNetV2Encoder.ID -> {
                 EncoderWeights.Location loc = EncoderWeights.resolveMobileNetV2(explicitWeights, env, progress);
-                return MobileNetV2Encoder.open(loc.weights(), loc.labels(), 0);
+                return MobileNetV2Encoder.open(loc.weights(), loc.labels(), numThreads);
             }
             case Vgg16Encoder.ID -> {
                 return explicitWeights != null

@@ -11,7 +11,9 @@ import java.util.Optional;
  * Named physical parameters ("knobs") and the chain a set of their values makes, so that sweeps,
  * the optimiser and the app's sliders speak the same language ({@code blur=3 noise.photons=200}).
  *
- * <p>A stage is in the chain when one of its knobs is given; its other knobs take their defaults.
+ * <p>A stage is in the chain when one of its knobs is given (its other knobs take their defaults) and
+ * it changes the image: a blur of radius 0, a resolution factor of 1, a gain of 1, no vignetting or no
+ * desaturation leave the stage out, so the clean end of every sweep is {@link ImagingSystem#IDEAL}.
  * Stages are ordered as light meets them: vignetting → defocus → motion → exposure → noise → Bayer
  * mosaic → resolution → grayscale → JPEG (so photon noise is per photosite, a coarser resolution bins
  * it, and JPEG compresses the finished image).
@@ -93,7 +95,14 @@ public final class ImagingParameters {
      */
     public static ImagingSystem build(Map<String, Double> values) {
         Map<String, Double> v = canonical(values);
-        List<Degradation> stages = new ArrayList<>();
+        List<Degradation> stages = new ArrayList<>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public boolean add(Degradation d) {
+                return !isIdentity(d) && super.add(d);
+            }
+        };
         if (has(v, "vignetting.")) {
             stages.add(new Vignetting(get(v, "vignetting.angle")));
         }
@@ -122,7 +131,17 @@ public final class ImagingParameters {
         if (has(v, "jpeg.")) {
             stages.add(new JpegCompression((int) Math.round(get(v, "jpeg.quality"))));
         }
-        return new ImagingSystem(stages);
+        return new ImagingSystem(List.copyOf(stages));
+    }
+
+    /** True for a stage that leaves every image in [0, 1] unchanged. */
+    static boolean isIdentity(Degradation d) {
+        return d instanceof Vignetting v && v.cornerAngleDegrees() == 0
+                || d instanceof DefocusBlur b && b.radius() == 0
+                || d instanceof MotionBlur m && m.length() == 0
+                || d instanceof Exposure e && e.gain() == 1
+                || d instanceof Resolution r && r.factor() == 1
+                || d instanceof Grayscale g && g.amount() == 0;
     }
 
     private static boolean has(Map<String, Double> v, String prefix) {

@@ -65,5 +65,7 @@ class ImagingSystemTest {
                 new JpegCompression(50));
         assertThat(s.describe()).startsWith("defocus disc r=2.00 px → noise 100 photons");
         assertThat(ImagingParameters.build(Map.of())).isEqualTo(ImagingSystem.IDEAL);
+        assertThat(ImagingParameters.build(Map.of("blur", 0.0, "resolution", 1.0, "exposure", 1.0)))
+                .isEqualTo(ImagingSystem.IDEAL);
     }
 }
