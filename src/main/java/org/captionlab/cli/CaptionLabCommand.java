@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             EvaluateCommand.class,
             BenchCommand.class,
             SweepCommand.class,
+            OptimiseCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class CaptionLabCommand implements Runnable {

@@ -58,20 +58,36 @@ final class Kernel {
         int h = in.height();
         LinearImage out = new LinearImage(w, h);
         int side = side();
+        // the non-zero taps, as offsets and weights
+        int n = 0;
+        int[] dxs = new int[weights.length];
+        int[] dys = new int[weights.length];
+        float[] ks = new float[weights.length];
+        for (int j = -radius; j <= radius; j++) {
+            for (int i = -radius; i <= radius; i++) {
+                float k = weights[(j + radius) * side + i + radius];
+                if (k != 0f) {
+                    dxs[n] = i;
+                    dys[n] = j;
+                    ks[n++] = k;
+                }
+            }
+        }
         for (int c = 0; c < 3; c++) {
             float[] src = in.plane(c);
             float[] dst = out.plane(c);
             for (int y = 0; y < h; y++) {
+                boolean innerRow = y >= radius && y < h - radius;
                 for (int x = 0; x < w; x++) {
                     double acc = 0;
-                    for (int j = -radius; j <= radius; j++) {
-                        int sy = clamp(y - j, h) * w;
-                        int row = (j + radius) * side + radius;
-                        for (int i = -radius; i <= radius; i++) {
-                            float k = weights[row + i];
-                            if (k != 0f) {
-                                acc += k * src[sy + clamp(x - i, w)];
-                            }
+                    if (innerRow && x >= radius && x < w - radius) {
+                        int base = y * w + x;
+                        for (int t = 0; t < n; t++) {
+                            acc += ks[t] * src[base - dys[t] * w - dxs[t]];
+                        }
+                    } else {
+                        for (int t = 0; t < n; t++) {
+                            acc += ks[t] * src[clamp(y - dys[t], h) * w + clamp(x - dxs[t], w)];
                         }
                     }
                     dst[y * w + x] = (float) acc;

@@ -23,6 +23,7 @@ import org.captionlab.eval.Evaluator;
 import org.captionlab.eval.MentionF1;
 import org.captionlab.eval.Metric;
 import org.captionlab.image.ImageLoader;
+import org.captionlab.image.ImageResizer;
 import org.captionlab.imaging.ImagingSystem;
 import org.captionlab.imaging.LinearImage;
 import org.captionlab.model.Manifest;
@@ -38,6 +39,11 @@ import org.slf4j.LoggerFactory;
  * setting degrades, encodes and decodes every photo. Encoding is the costly part and encoders are not
  * thread-safe, so each worker thread has its own encoder (opened by the factory, one interpreter thread
  * each); with one worker the service's own encoder is used.
+ *
+ * <p>The simulated sensor is the encoder's input grid: a photo of another size is first squashed to
+ * {@value #SENSOR_SIDE}×{@value #SENSOR_SIDE} (as the encoder would squash it anyway), so the knobs are in
+ * encoder pixels — a blur of 2 px means the same for every photo — and a degradation costs the same
+ * whatever the photo's size.
  */
 public final class PhysicalEvaluator implements AutoCloseable {
 
@@ -94,6 +100,9 @@ public final class PhysicalEvaluator implements AutoCloseable {
         }
     }
 
+    /** Side of the simulated sensor: the encoders' 224×224 input. */
+    public static final int SENSOR_SIDE = 224;
+
     private static final Logger LOG = LoggerFactory.getLogger(PhysicalEvaluator.class);
 
     private final CaptioningService service;
@@ -124,7 +133,7 @@ public final class PhysicalEvaluator implements AutoCloseable {
         ImageLoader loader = new ImageLoader();
         for (Photo p : photos) {
             try {
-                pixels.add(LinearImage.fromSrgb(loader.load(p.path())));
+                pixels.add(LinearImage.fromSrgb(toSensor(loader.load(p.path()))));
                 this.photos.add(p);
             } catch (IOException | RuntimeException e) {
                 problems.add("image '" + p.path() + "': " + e.getMessage());
@@ -156,6 +165,12 @@ public final class PhysicalEvaluator implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** The photo as the sensor sees it: squashed to {@value #SENSOR_SIDE}² unless it is that size already. */
+    public static BufferedImage toSensor(BufferedImage photo) {
+        return photo.getWidth() == SENSOR_SIDE && photo.getHeight() == SENSOR_SIDE
+                ? photo : ImageResizer.squash(photo, SENSOR_SIDE, SENSOR_SIDE);
     }
 
     /** The photos that could be read, in order. */

@@ -300,7 +300,8 @@ public final class SweepService {
         return sb.toString();
     }
 
-    static String number(double v) {
+    /** A knob value for tables: whole numbers without decimals, others with 4 significant digits. */
+    public static String number(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4g", v);
     }
 

@@ -90,6 +90,26 @@ class SweepCommandTest {
     }
 
     @Test
+    void optimiseReportsTheOptimumPathAndTradeOff() throws IOException {
+        Path out = dir.resolve("opt");
+        Run r = run("optimise", "--vary", "blur=0:6", "--vary", "photons=20:2000", "--cost", "photons=0.0001",
+                "--budget", "3", "--images", "sample-images", "--captions", refs.toString(), "--dataset", "csv",
+                "--limit", "1", "--workers", "1", "--greedy", "--model", model.toString(), "--encoder-weights", weights,
+                "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("| step | defocus.radius | noise.photons | cost | CIDEr-D | objective |", "(best)",
+                "optimum: ", "3 settings × 1 photos");
+        assertThat(Files.readAllLines(out.resolve("optimise.csv"))).hasSize(4);
+        assertThat(ImageIO.read(out.resolve("optimise-path.png").toFile())).isNotNull();
+        assertThat(ImageIO.read(out.resolve("optimise-tradeoff.png").toFile())).isNotNull();
+        assertThat(Files.readString(out.resolve("optimise.json"))).contains("\"bestSystem\"", "\"tradeoff\"");
+
+        Run noRefs = run("optimise", "--vary", "blur=0:6", "--images", "sample-images", "--out", out.toString());
+        assertThat(noRefs.code()).isEqualTo(CaptionLabCommand.USAGE);
+        assertThat(noRefs.err()).contains("needs reference captions");
+    }
+
+    @Test
     void badParametersAreUsageErrors() {
         Run unknown = run("sweep", "--vary", "focus=0:8:9", "--images", "sample-images", "--out", dir.resolve("x").toString());
         assertThat(unknown.code()).isEqualTo(CaptionLabCommand.USAGE);
