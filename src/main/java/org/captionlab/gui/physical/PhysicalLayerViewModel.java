@@ -89,6 +89,7 @@ public final class PhysicalLayerViewModel {
     private final ObjectProperty<String> sweepKnob = new SimpleObjectProperty<>(this, "sweepKnob", "defocus.radius");
     private final ObservableList<SweepPoint> sweep = FXCollections.observableArrayList();
     private final BooleanProperty sweeping = new SimpleBooleanProperty(this, "sweeping");
+    private final BooleanProperty active = new SimpleBooleanProperty(this, "active", true);
 
     /** Bumped by every change; a result for an older generation is stale. */
     private long generation;
@@ -119,6 +120,19 @@ public final class PhysicalLayerViewModel {
         }
         photo.addListener((obs, o, n) -> changed());
         options.addListener((obs, o, n) -> changed());
+        active.addListener((obs, o, n) -> {
+            if (n && dirty && !running && photo.get() != null) {
+                start();
+            }
+        });
+    }
+
+    /**
+     * False while the view is hidden: changes are remembered but nothing is captioned until it is shown
+     * again (so selecting photos elsewhere in the app costs no encoding). True by default.
+     */
+    public BooleanProperty activeProperty() {
+        return active;
     }
 
     /** The selected photo (bind to the app's selection). */
@@ -232,7 +246,7 @@ public final class PhysicalLayerViewModel {
             status.set("Select a photo.");
             return;
         }
-        if (running) {
+        if (running || !active.get()) {
             dirty = true;
             return;
         }
@@ -308,7 +322,7 @@ public final class PhysicalLayerViewModel {
                 status.set(system.get().describe());
             }
         }
-        if (stale || dirty) {
+        if ((stale || dirty) && active.get()) {
             if (photo.get() != null) {
                 start();
                 return;

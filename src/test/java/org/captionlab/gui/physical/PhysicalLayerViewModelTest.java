@@ -77,6 +77,18 @@ class PhysicalLayerViewModelTest {
     }
 
     @Test
+    void nothingIsCaptionedWhileTheViewIsHidden() {
+        PhysicalLayerViewModel vm = new PhysicalLayerViewModel(captioner, p -> SharpnessCaptioner.stripes(), Runnable::run, Runnable::run);
+        vm.activeProperty().set(false);
+        vm.photoProperty().set(Path.of("stripes.png"));
+        vm.knob("defocus.radius").set(8);
+        assertThat(captioner.calls).isZero();
+        vm.activeProperty().set(true);
+        assertThat(captioner.calls).isEqualTo(2);
+        assertThat(vm.captionProperty().get()).isEqualTo(SharpnessCaptioner.BLURRY);
+    }
+
+    @Test
     void aPhotoThatCannotBeReadIsReported() {
         PhysicalLayerViewModel vm = new PhysicalLayerViewModel(captioner, p -> {
             throw new IllegalStateException("image 'x.jpg': the file does not exist");
