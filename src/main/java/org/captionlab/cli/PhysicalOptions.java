@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.captionlab.encoder.EncoderWeights;
-import org.captionlab.encoder.ImageEncoders;
 import org.captionlab.model.Manifest;
 import org.captionlab.search.DecodeOptions;
 import org.captionlab.service.CaptioningService;
@@ -14,7 +12,6 @@ import org.captionlab.service.DatasetSpec;
 import org.captionlab.service.PhysicalEvaluator;
 import org.captionlab.service.Settings;
 import org.captionlab.service.SweepService;
-import org.captionlab.util.ProgressListener;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -71,10 +68,7 @@ final class PhysicalOptions {
     /** Opens the evaluator: the photos loaded, one encoder per worker. */
     static PhysicalEvaluator open(CaptioningService service, ModelOptions model, List<PhysicalEvaluator.Photo> photos,
                                   DecodeOptions options, Manifest.Guide guide, int workers) throws IOException {
-        Settings settings = Settings.fromEnvironment();
-        String id = service.encoder().id();
-        return new PhysicalEvaluator(service, () -> ImageEncoders.open(id, model.encoderWeights,
-                EncoderWeights.Environment.system(settings.home()), ProgressListener.NONE, 1),
-                photos, options, guide, workers);
+        return new PhysicalEvaluator(service, PhysicalEvaluator.workerEncoders(service, Settings.fromEnvironment(),
+                model.encoderWeights), photos, options, guide, workers);
     }
 }

@@ -167,6 +167,46 @@ public final class PhysicalEvaluator implements AutoCloseable {
         });
     }
 
+    /**
+     * The factory of one-thread MobileNetV2/VGG16 encoders of the service's kind for worker threads,
+     * with the weights found the usual way ({@code explicitWeights}, environment, user cache, ../shared).
+     */
+    public static EncoderFactory workerEncoders(CaptioningService service, Settings settings, java.nio.file.Path explicitWeights) {
+        String id = service.encoder().id();
+        return () -> org.captionlab.encoder.ImageEncoders.open(id, explicitWeights,
+                org.captionlab.encoder.EncoderWeights.Environment.system(settings.home()),
+                org.captionlab.util.ProgressListener.NONE, 1);
+    }
+
+    /** A photo file as the sensor sees it (loaded upright as 8-bit RGB, squashed to the sensor). */
+    public static BufferedImage loadForSensor(java.nio.file.Path file) throws IOException {
+        return toSensor(new ImageLoader().load(file));
+    }
+
+    /** Content words of a caption: its word tokens without common function words, each once. */
+    public static List<String> contentWords(String caption) {
+        List<String> out = new ArrayList<>();
+        for (String w : org.captionlab.text.Tokenizer.words(caption)) {
+            if (!FUNCTION_WORDS.contains(w) && !out.contains(w)) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /** Fraction of {@code words} that {@code caption} still contains (1 when there are none). */
+    public static double wordsKept(List<String> words, String caption) {
+        if (words.isEmpty()) {
+            return 1;
+        }
+        List<String> now = org.captionlab.text.Tokenizer.words(caption);
+        return (double) words.stream().filter(now::contains).count() / words.size();
+    }
+
+    private static final java.util.Set<String> FUNCTION_WORDS = java.util.Set.of("a", "an", "the", "is", "are", "on", "in",
+            "of", "and", "with", "at", "to", "its", "his", "her", "their", "two", "three", "some", "while", "into", "through",
+            "near", "by", "for", "from", "up", "down", "over", "under", "one", "other", "another", "front", "each", "it");
+
     /** The photo as the sensor sees it: squashed to {@value #SENSOR_SIDE}² unless it is that size already. */
     public static BufferedImage toSensor(BufferedImage photo) {
         return photo.getWidth() == SENSOR_SIDE && photo.getHeight() == SENSOR_SIDE

@@ -135,9 +135,8 @@ public final class SweepService {
     }
 
     /**
-     * Parses {@code name=a:b:n} (n values from a to b, evenly spaced; {@code a:b:n:log} geometrically),
-     * {@code name=a:b} (the knob's integer steps… only with n given, so this form needs n) or
-     * {@code name=v1,v2,…}.
+     * Parses {@code name=a:b:n} (n values from a to b, evenly spaced), {@code name=a:b:n:log} (geometrically
+     * spaced) or {@code name=v1,v2,…}; the name may be a knob's alias ({@code blur}).
      *
      * @throws IllegalArgumentException naming the problem
      */

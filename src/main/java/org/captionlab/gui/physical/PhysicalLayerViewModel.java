@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
@@ -32,7 +31,6 @@ import org.captionlab.search.Caption;
 import org.captionlab.search.DecodeOptions;
 import org.captionlab.service.ImageCaptioner;
 import org.captionlab.service.PhysicalEvaluator;
-import org.captionlab.text.Tokenizer;
 
 /**
  * The "Physical layer" view's state: the selected photo seen through a simulated camera whose knobs
@@ -65,9 +63,6 @@ public final class PhysicalLayerViewModel {
     public record SweepPoint(double value, double logProb, double nounsKept, String caption) {
     }
 
-    private static final Set<String> STOP_WORDS = Set.of("a", "an", "the", "is", "are", "on", "in", "of", "and", "with",
-            "at", "to", "its", "his", "her", "their", "two", "three", "some", "while", "into", "through", "near", "by",
-            "for", "from", "up", "down", "over", "under", "one", "other", "another", "front", "each", "it");
 
     private final ImageCaptioner captioner;
     private final Function<Path, BufferedImage> loader;
@@ -385,23 +380,11 @@ public final class PhysicalLayerViewModel {
         });
     }
 
-    /** Content words of a caption (lower-case word tokens without the common function words). */
     static List<String> contentWords(String caption) {
-        List<String> out = new ArrayList<>();
-        for (String w : Tokenizer.words(caption)) {
-            if (!STOP_WORDS.contains(w) && !out.contains(w)) {
-                out.add(w);
-            }
-        }
-        return out;
+        return PhysicalEvaluator.contentWords(caption);
     }
 
-    /** Fraction of {@code words} that {@code caption} still contains (1 when there are none). */
     static double kept(List<String> words, String caption) {
-        if (words.isEmpty()) {
-            return 1;
-        }
-        List<String> now = Tokenizer.words(caption);
-        return (double) words.stream().filter(now::contains).count() / words.size();
+        return PhysicalEvaluator.wordsKept(words, caption);
     }
 }

@@ -6,9 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import javafx.beans.value.ObservableValue;
-import org.captionlab.image.ImageLoader;
 import org.captionlab.search.DecodeOptions;
 import org.captionlab.service.ImageCaptioner;
+import org.captionlab.service.PhysicalEvaluator;
 
 /** Builds the Physical layer's view model from what the app has, so that the app's wiring is one call. */
 public final class PhysicalLayers {
@@ -33,7 +33,6 @@ public final class PhysicalLayers {
      */
     public static PhysicalLayerViewModel create(ModelAccess model, Executor background, Executor ui,
                                                 ObservableValue<Path> photo, ObservableValue<DecodeOptions> options) {
-        ImageLoader loader = new ImageLoader();
         PhysicalLayerViewModel vm = new PhysicalLayerViewModel((image, o) -> {
             try {
                 return model.caption(image, o);
@@ -44,7 +43,7 @@ public final class PhysicalLayers {
             }
         }, p -> {
             try {
-                return loader.load(p);
+                return PhysicalEvaluator.loadForSensor(p);
             } catch (IOException e) {
                 throw new UncheckedIOException(e.getMessage(), e);
             }
