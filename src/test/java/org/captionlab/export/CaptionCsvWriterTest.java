@@ -35,11 +35,11 @@ class CaptionCsvWriterTest {
         assertThat(rows).containsExactly(
                 List.of("path", "rank", "caption", "logprob", "score", "encoder", "model", "guide"),
                 List.of(Path.of("photos", "dog.jpg").toString(), "1", "a dog runs on the grass", "-3.200000", "-0.640000",
-                        "mobilenet_v2", "flickr8k-lstm"),
+                        "mobilenet_v2", "flickr8k-lstm", ""),
                 List.of(Path.of("photos", "dog.jpg").toString(), "2", "a brown dog", "-4.123457", "-1.374486",
-                        "mobilenet_v2", "flickr8k-lstm"),
+                        "mobilenet_v2", "flickr8k-lstm", ""),
                 List.of(Path.of("photos", "cat.jpg").toString(), "1", "a cat", "-1.000000", "-0.500000",
-                        "mobilenet_v2", "flickr8k-lstm"));
+                        "mobilenet_v2", "flickr8k-lstm", ""));
         assertThat(Double.parseDouble(rows.get(2).get(3))).isEqualTo(-4.123457);
     }
 
