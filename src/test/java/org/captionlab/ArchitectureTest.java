@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * The package graph as it is, so that an edge that does not exist cannot creep in:
  *
  * <pre>
- *   vision side:    image → encoder                      (independent of the language side)
+ *   vision side:    image → imaging → encoder                   (independent of the language side)
  *   language side:  text → model → search                (independent of the vision side)
  *   data, eval → train → service ← export                (train uses eval, model, search, text)
  *   service → cli | gui                                   (cli and gui reach the pipeline through service)
@@ -45,6 +45,7 @@ class ArchitectureTest {
                 .layer("Launcher").definedBy("org.captionlab")
                 .layer("util").definedBy("org.captionlab.util..")
                 .layer("image").definedBy("org.captionlab.image..")
+                .layer("imaging").definedBy("org.captionlab.imaging..")
                 .layer("encoder").definedBy("org.captionlab.encoder..")
                 .layer("text").definedBy("org.captionlab.text..")
                 .layer("model").definedBy("org.captionlab.model..")
@@ -70,18 +71,21 @@ class ArchitectureTest {
                 .whereLayer("text").mayOnlyBeAccessedByLayers("model", "search", "eval", "train", "service", "cli", "gui")
                 // The decoder never sees an image: features cross as float[] through the service.
                 .whereLayer("encoder").mayOnlyBeAccessedByLayers("service", "cli", "gui")
-                .whereLayer("image").mayOnlyBeAccessedByLayers("encoder", "service", "cli", "gui")
+                // The physical layer (simulated camera) sits between the photo and the encoder.
+                .whereLayer("imaging").mayOnlyBeAccessedByLayers("encoder", "service", "cli", "gui")
+                .whereLayer("image").mayOnlyBeAccessedByLayers("imaging", "encoder", "service", "cli", "gui")
                 .check(classes);
     }
 
     @Test
     void visionAndLanguageSidesAreIndependent() {
-        noClasses().that().resideInAnyPackage("org.captionlab.image..", "org.captionlab.encoder..")
+        noClasses().that().resideInAnyPackage("org.captionlab.image..", "org.captionlab.imaging..", "org.captionlab.encoder..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.captionlab.text..", "org.captionlab.model..",
                         "org.captionlab.search..")
                 .check(classes);
         noClasses().that().resideInAnyPackage("org.captionlab.text..", "org.captionlab.model..", "org.captionlab.search..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.captionlab.image..", "org.captionlab.encoder..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.captionlab.image..", "org.captionlab.imaging..",
+                        "org.captionlab.encoder..")
                 .check(classes);
     }
 

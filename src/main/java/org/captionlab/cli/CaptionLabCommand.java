@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             EvaluateCommand.class,
             BenchCommand.class,
+            SweepCommand.class,
+            OptimiseCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class CaptionLabCommand implements Runnable {

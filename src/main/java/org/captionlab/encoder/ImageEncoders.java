@@ -31,7 +31,7 @@ public final class ImageEncoders {
      */
     public static ImageEncoder open(String id, Path explicitWeights, EncoderWeights.Environment env,
                                     ProgressListener progress) throws IOException {
-        return open(id, explicitWeights, env, progress, WeightsCheck.PINNED);
+        return open(id, explicitWeights, env, progress, WeightsCheck.PINNED, 0);
     }
 
     /**
@@ -41,13 +41,28 @@ public final class ImageEncoders {
      */
     public static ImageEncoder open(String id, Path explicitWeights, EncoderWeights.Environment env,
                                     ProgressListener progress, WeightsCheck check) throws IOException {
+        return open(id, explicitWeights, env, progress, check, 0);
+    }
+
+    /**
+     * Opens an encoder that runs on {@code numThreads} threads (0 or less: all cores; MobileNetV2 only,
+     * VGG16 ignores it): one per worker thread when several images are encoded in parallel.
+     */
+    public static ImageEncoder open(String id, Path explicitWeights, EncoderWeights.Environment env,
+                                    ProgressListener progress, int numThreads) throws IOException {
+        return open(id, explicitWeights, env, progress, WeightsCheck.PINNED, numThreads);
+    }
+
+    /** Opens an encoder with both a weights check and a thread count (see the other overloads). */
+    public static ImageEncoder open(String id, Path explicitWeights, EncoderWeights.Environment env,
+                                    ProgressListener progress, WeightsCheck check, int numThreads) throws IOException {
         Objects.requireNonNull(env, "env");
         Objects.requireNonNull(check, "check");
         Objects.requireNonNull(progress, "progress");
         switch (requireKnown(id)) {
             case MobileNetV2Encoder.ID -> {
                 EncoderWeights.Location loc = EncoderWeights.resolveMobileNetV2(explicitWeights, env, progress);
-                return MobileNetV2Encoder.open(loc.weights(), loc.labels(), 0, check);
+                return MobileNetV2Encoder.open(loc.weights(), loc.labels(), numThreads, check);
             }
             case Vgg16Encoder.ID -> {
                 Vgg16Encoder vgg = explicitWeights != null

@@ -268,6 +268,11 @@ public final class LanesViewModel implements AutoCloseable {
         }
     }
 
+    /** Runs {@code use} with the main model on the calling worker thread (see {@link ModelLane#useModel}). */
+    public <T> T useMainModel(org.captionlab.gui.lane.CaptionerSlot.Use<T> use) throws Exception {
+        return main.useModel(use);
+    }
+
     /** New decoding settings: every lane re-decodes what it captioned, the selected photo first. */
     void decodingChanged() {
         lanes.values().forEach(ModelLane::nextGeneration);

@@ -120,11 +120,14 @@ public final class MainView {
         compareTab = tab("Compare", "compare", "Two models' captions and scores on the same photos (Ctrl+3)");
         modelTab = tab("Model", "model",
                 "How the model (and the comparison model) was trained: provenance, recorded metrics, training curves (Ctrl+4)");
-        tabs.getTabs().setAll(photosTab, reviewTab, compareTab, modelTab);
+        Tab physicalTab = tab("Physical layer", "images", "The selected photo through a simulated camera: blur, noise, resolution…");
+        vm.physical().activeProperty().bind(physicalTab.selectedProperty());
+        tabs.getTabs().setAll(photosTab, reviewTab, compareTab, modelTab, physicalTab);
         tabs.setId("view-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Map<Tab, Node> contents = Map.of(photosTab, panes, reviewTab, review.node(), compareTab, compare.node(),
-                modelTab, new ModelReportView(vm.modelReport()).node());
+                modelTab, new ModelReportView(vm.modelReport()).node(),
+                physicalTab, new org.captionlab.gui.physical.PhysicalLayerView(vm.physical()).node());
         attachSelectedContent(contents);
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> {
             attachSelectedContent(contents);

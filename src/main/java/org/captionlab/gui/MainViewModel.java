@@ -18,6 +18,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.captionlab.gui.decoding.DecodingViewModel;
 import org.captionlab.gui.detail.PhotoDetailViewModel;
+import javafx.beans.binding.Bindings;
+import org.captionlab.gui.task.BackgroundTask;
+import org.captionlab.gui.physical.PhysicalLayers;
+import org.captionlab.gui.physical.PhysicalLayerViewModel;
 import org.captionlab.gui.export.ExportScope;
 import org.captionlab.gui.inspect.InspectionViewModel;
 import org.captionlab.service.References;
@@ -53,6 +57,9 @@ public final class MainViewModel implements AutoCloseable {
     private final ObservableList<PhotoItem> items = FXCollections.observableArrayList();
     private final ObservableList<PhotoItem> readOnlyItems = FXCollections.unmodifiableObservableList(items);
     private final ObjectProperty<PhotoItem> selected = new SimpleObjectProperty<>(this, "selected");
+    private final TaskExecutor executor;
+    /** Made when the Physical layer view is first shown. */
+    private PhysicalLayerViewModel physical;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
     private final PhotoDetailViewModel detail = new PhotoDetailViewModel();
     private final DecodingViewModel decoding;
@@ -83,7 +90,7 @@ public final class MainViewModel implements AutoCloseable {
     public MainViewModel(CaptionerFactory captioners, TaskExecutor executor, FileDialogs dialogs,
                          ClipboardSource clipboard, Path stateDir, Clock clock, Duration autosaveDelay) {
         Objects.requireNonNull(captioners, "captioners");
-        Objects.requireNonNull(executor, "executor");
+        this.executor = Objects.requireNonNull(executor, "executor");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         Objects.requireNonNull(clipboard, "clipboard");
         Objects.requireNonNull(clock, "clock");
@@ -327,6 +334,22 @@ public final class MainViewModel implements AutoCloseable {
 
     public ReadOnlyObjectProperty<ModelState> modelStateProperty() {
         return lanes.modelStateProperty();
+    }
+
+    /** The Physical layer view: the selected photo through a simulated camera, captioned by the main model. */
+    public PhysicalLayerViewModel physical() {
+        if (physical == null) {
+            physical = PhysicalLayers.create(
+                    (image, options) -> lanes.useMainModel(c -> PhysicalLayers.asImageCaptioner(c).caption(image, options)),
+                    work -> executor.execute(BackgroundTask.of("physical layer", () -> {
+                        work.run();
+                        return null;
+                    })),
+                    executor.uiThread(), Bindings.createObjectBinding(
+                            () -> selected.get() == null ? null : selected.get().path(), selected),
+                    decoding.optionsProperty());
+        }
+        return physical;
     }
 
     /** The loaded model, or null. */

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: encoding is serialised (encoders are not thread-safe); decoding runs concurrently
  * (the decoder's weights are immutable).
  */
-public final class CaptioningService implements Captioner {
+public final class CaptioningService implements Captioner, ImageCaptioner {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaptioningService.class);
     /** Encoded images kept in memory (a MobileNetV2 entry is ≈ 5 KB). */
@@ -302,6 +302,19 @@ public final class CaptioningService implements Captioner {
      */
     public void recordAddedWords() throws IOException {
         VocabularyExpansionFile.write(bundle.directory(), addedWords());
+    }
+
+    /**
+     * Encodes pixels (not cached: a simulated camera makes new ones every time) and decodes them with the
+     * model's recommended label guidance.
+     */
+    @Override
+    public Captioned caption(BufferedImage image, DecodeOptions options) {
+        EncodedImage e;
+        synchronized (encoder) {
+            e = encoder.encode(image);
+        }
+        return new Captioned(decode(e, options, defaultGuide()).captions(), e.labels());
     }
 
     /** Encodes and decodes one image. */

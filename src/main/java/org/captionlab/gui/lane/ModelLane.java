@@ -311,6 +311,16 @@ public final class ModelLane implements LaneScheduler.Source, AutoCloseable {
         });
     }
 
+    /**
+     * Runs {@code use} with the lane's loaded model on the calling worker thread (never the UI thread), for
+     * work beside the lane's own queue (the Physical layer view's simulated photos).
+     *
+     * @throws Exception when no model is loaded, or what {@code use} throws
+     */
+    public <T> T useModel(CaptionerSlot.Use<T> use) throws Exception {
+        return slot.use(use);
+    }
+
     /** True while the photo is being captioned by this lane. */
     public boolean isInFlight(PhotoItem item) {
         return inFlight == item;
