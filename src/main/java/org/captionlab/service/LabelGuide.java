@@ -253,14 +253,24 @@ final class LabelGuide {
         }
         ConstrainedCaptions r = CaptionSearch.decode(model.allowing(plan.allowed()), feature, options, plan.constraints());
         List<Caption> captions = r.captions().stream().map(this::fixArticles).toList();
+        // Report the words the best caption actually uses ("bird" for the macaw when the decoder chose it), so
+        // that "→ parrot" never stands beside a caption that says "bird".
         List<String> met = new ArrayList<>();
+        int[] best = captions.isEmpty() ? new int[0] : ids(r.captions().get(0));
         for (int i = 0; i < plan.constraints().size(); i++) {
-            if (r.met().contains(plan.constraints().get(i))) {
-                met.add(plan.words().get(i));
+            Constraint c = plan.constraints().get(i);
+            if (r.met().contains(c)) {
+                met.add(c.phrases().stream().filter(p -> new Constraint(c.name(), List.of(p)).satisfiedBy(best))
+                        .findFirst().map(p -> String.join(" ", model.vocabulary().decode(p)))
+                        .orElse(plan.words().get(i)));
             }
         }
         return new GuidedCaptions(captions, new Guidance(plan.labels(), r.fellBack() ? plan.words() : met,
                 r.fellBack(), ""));
+    }
+
+    private int[] ids(Caption c) {
+        return c.words().stream().mapToInt(model.vocabulary()::indexOf).toArray();
     }
 
     /** "a owl" → "an owl" (and "an parrot" → "a parrot") before the words the decoder borrowed. */

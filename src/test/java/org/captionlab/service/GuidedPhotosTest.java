@@ -74,6 +74,8 @@ class GuidedPhotosTest {
         String best = r.captions().get(0).text();
         assertThat(mentionsAny(best, words)).as("%s: '%s' (%s)", photo, best, r.guidance().describe()).isTrue();
         if (r.guidance().guided()) {
+            // The guidance reports the words the best caption really uses.
+            assertThat(r.guidance().words()).allSatisfy(w -> assertThat(mentionsAny(best, Set.of(w))).as(w).isTrue());
             // Every alternative names it too: constrained search returns only captions that meet the constraint.
             assertThat(r.captions()).allSatisfy(c -> assertThat(mentionsAny(c.text(), words)).as(c.text()).isTrue());
         }
