@@ -231,6 +231,12 @@ public final class CaptioningService implements Captioner, ImageCaptioner {
         return encoding;
     }
 
+    /** One photo per core when the encoder runs calls in parallel (MobileNetV2), else 1. */
+    @Override
+    public int parallelism() {
+        return encoder.threadSafe() ? Runtime.getRuntime().availableProcessors() : 1;
+    }
+
     /** Encodes pixels, in parallel when the encoder allows it (MobileNetV2: one interpreter per core). */
     private EncodedImage encodePixels(BufferedImage pixels) {
         if (encoder.threadSafe()) {
