@@ -314,7 +314,6 @@ final class BenchCommand implements Callable<Integer> {
         requireReference(r);
         ObjectNode node = (ObjectNode) JSON.readTree(r.lastLine());
         node.put("cold_start_s", starts.get(1));
-        node.put("end_to_end_small_img_per_s_whole_process", small / r.seconds());
         return node;
     }
 
