@@ -4,30 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import javax.imageio.ImageIO;
-import org.captionlab.encoder.ImageEncoder;
-import org.captionlab.encoder.MobileNetV2Encoder;
-import org.captionlab.encoder.Vgg16Encoder;
-import org.captionlab.image.ImageLoader;
-import org.captionlab.image.ImageResizer;
-import org.captionlab.search.DecodeOptions;
 import org.captionlab.service.CaptioningService;
 import org.captionlab.service.Images;
+import org.captionlab.service.StageBenchmark;
 import org.captionlab.util.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,8 +106,8 @@ final class BenchCommand implements Callable<Integer> {
         try {
             err.println("bench: preparing " + small + " photos of 224×224 and " + large + " of 1024×768 in " + work);
             err.flush();
-            Path smallDir = prepare(photos, small, 224, 224, work.resolve("small"));
-            Path largeDir = prepare(photos, large, 1024, 768, work.resolve("large"));
+            Path smallDir = StageBenchmark.prepareFolder(photos, small, 224, 224, work.resolve("small"));
+            Path largeDir = StageBenchmark.prepareFolder(photos, large, 1024, 768, work.resolve("large"));
             List<Figure> figures = new ArrayList<>();
             inProcess(smallDir, largeDir, figures, err);
             endToEnd(smallDir, largeDir, work, figures, err);
@@ -136,92 +125,14 @@ final class BenchCommand implements Callable<Integer> {
     // ---- in-process stages ------------------------------------------------------------------------------
 
     private void inProcess(Path smallDir, Path largeDir, List<Figure> figures, PrintWriter err) throws IOException {
-        err.println("bench: encoder and decoder stages");
-        err.flush();
-        List<Path> smallFiles = Images.collect(List.of(smallDir)).images();
-        List<BufferedImage> inputs = new ArrayList<>();
-        ImageLoader loader = new ImageLoader();
-        for (Path p : smallFiles.subList(0, Math.min(16, smallFiles.size()))) {
-            inputs.add(loader.load(p));
-        }
-        int cores = Runtime.getRuntime().availableProcessors();
         try (CaptioningService service = modelOptions.openService(err)) {
-            ImageEncoder encoder = service.encoder();
-            figures.add(new Figure("encode_batch1_ms", "encode " + encoder.id() + ", one image at a time", "ms", false,
-                    median(() -> encoder.encode(inputs.get(0)), 1)));
-            if (encoder.threadSafe()) {
-                figures.add(new Figure("encode_batch8_ms_per_image", "encode " + encoder.id() + ", " + cores
-                        + " in parallel (per image)", "ms", false, median(() -> parallel(encoder, inputs, cores), inputs.size())));
-            }
-            float[] feature = encoder.encode(inputs.get(0)).feature();
-            figures.add(new Figure("decode_greedy_ms", "decode greedy", "ms", false,
-                    median(() -> service.decode(feature, DecodeOptions.greedy()), 1)));
-            figures.add(new Figure("decode_beam3_ms", "decode beam 3", "ms", false,
-                    median(() -> service.decode(feature, DecodeOptions.beam(3, 1)), 1)));
-            figures.add(new Figure("decode_beam7_ms", "decode beam 7", "ms", false,
-                    median(() -> service.decode(feature, DecodeOptions.beam(7, 1)), 1)));
-        }
-        List<Path> largeFiles = Images.collect(List.of(largeDir)).images();
-        List<Path> ten = largeFiles.subList(0, Math.min(10, largeFiles.size()));
-        figures.add(new Figure("jpeg_decode_resize_large_ms", "read + squash a 1024×768 JPEG to 224×224", "ms", false,
-                median(() -> {
-                    for (Path p : ten) {
-                        ImageResizer.squash(loader.load(p), MobileNetV2Encoder.INPUT_SIZE, MobileNetV2Encoder.INPUT_SIZE);
-                    }
-                }, ten.size())));
-        if (vgg16 > 0) {
-            err.println("bench: VGG16 (random weights)");
-            err.flush();
-            try (Vgg16Encoder vgg = Vgg16Encoder.randomlyInitialised(42)) {
-                int saved = repeat;
-                repeat = vgg16;
-                try {
-                    figures.add(new Figure("vgg16_batch1_ms", "encode vgg16 (DL4J, random weights), one image", "ms",
-                            false, median(() -> vgg.encode(inputs.get(0)), 1)));
-                } finally {
-                    repeat = saved;
-                }
+            for (StageBenchmark.Stage st : StageBenchmark.measure(service, smallDir, largeDir, repeat, vgg16, line -> {
+                err.println("bench: " + line);
+                err.flush();
+            })) {
+                figures.add(new Figure(st.key(), st.label(), "ms", false, st.millis()));
             }
         }
-    }
-
-    private static void parallel(ImageEncoder encoder, List<BufferedImage> images, int threads) throws IOException {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (BufferedImage image : images) {
-                futures.add(pool.submit(() -> encoder.encode(image)));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IOException(e.getCause());
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    /** A task that may throw. */
-    @FunctionalInterface
-    interface Work {
-        void run() throws IOException;
-    }
-
-    /** Median over {@link #repeat} rounds (after one warm-up round) of the milliseconds per unit. */
-    private double median(Work work, int units) throws IOException {
-        work.run();
-        double[] ms = new double[Math.max(1, repeat)];
-        for (int i = 0; i < ms.length; i++) {
-            long t0 = System.nanoTime();
-            work.run();
-            ms[i] = (System.nanoTime() - t0) / 1e6 / units;
-        }
-        Arrays.sort(ms);
-        return ms[ms.length / 2];
     }
 
     // ---- whole processes ------------------------------------------------------------------------------------
@@ -388,28 +299,6 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     // ---- folders ---------------------------------------------------------------------------------------------
-
-    private static Path prepare(List<Path> photos, int n, int width, int height, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        ImageLoader loader = new ImageLoader();
-        int written = 0;
-        for (Path p : photos) {
-            if (written == n) {
-                break;
-            }
-            BufferedImage img;
-            try {
-                img = loader.load(p);
-            } catch (IOException e) {
-                LOG.warn("bench: skipping {}", p, e);
-                continue;
-            }
-            ImageIO.write(ImageResizer.squash(img, width, height), "jpg",
-                    dir.resolve(String.format(Locale.ROOT, "%05d.jpg", written)).toFile());
-            written++;
-        }
-        return dir;
-    }
 
     /** {@code n} photos in {@code dir}: hard links to the small ones, round robin (no disk space needed). */
     private static Path copies(Path smallDir, int n, Path dir) throws IOException {
