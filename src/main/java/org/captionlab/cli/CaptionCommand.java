@@ -30,6 +30,7 @@ import org.captionlab.service.CaptioningService;
 import org.captionlab.service.Guidance;
 import org.captionlab.service.ImageResult;
 import org.captionlab.service.Images;
+import org.captionlab.service.OrderedCaptioning;
 import org.captionlab.util.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -248,59 +249,69 @@ final class CaptionCommand implements Callable<Integer> {
         boolean interrupted = false;
         String model = service.model().name();
         String encoder = service.model().encoderId();
-        for (int i = 0; i < images.size(); i++) {
-            Path image = images.get(i);
-            if (stop.requested()) {
-                interrupted = true;
-                left = images.size() - i;
-                break;
-            }
+        List<Path> todo = new ArrayList<>(images.size());
+        for (Path image : images) {
             if (run.done().contains(written(image))) {
                 skippedDone++;
-                continue;
+            } else {
+                todo.add(image);
             }
-            ImageResult result;
-            try {
-                result = service.caption(image, options, guide);
-            } catch (DamagedImageException e) {
-                failed++;
-                LOG.warn("captioning {} failed", image, e);
-                err.println(NAME + Errors.message(e) + " (add --accept-damaged to caption it anyway)");
-                err.flush();
-                continue;
-            } catch (IOException | RuntimeException e) {
-                failed++;
-                LOG.warn("captioning {} failed", image, e);
-                err.println(NAME + Errors.message(e));
-                err.flush();
-                continue;
-            } catch (OutOfMemoryError e) {
-                failed++;
-                LOG.warn("captioning {} ran out of memory", image, e);
-                err.println(NAME + "image '" + image + "': there is not enough memory to caption it (the Java heap is "
-                        + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB; run with a larger -Xmx)");
-                err.flush();
-                continue;
-            }
-            List<String> warnings = result.warnings();
-            for (int w = 0; w < Math.min(WARNINGS_SHOWN, warnings.size()); w++) {
-                err.println(NAME + "warning: image '" + image + "': " + warnings.get(w));
-            }
-            if (warnings.size() > WARNINGS_SHOWN) {
-                err.println(NAME + "warning: image '" + image + "': and " + (warnings.size() - WARNINGS_SHOWN) + " more warnings");
-            }
-            try {
-                run.stream().write(new CaptionRecord(image.toString(), result.captions(), labels(result.encoded().labels()),
-                        warnings, encoder, model, guideOf(result.guidance())));
-                if (run.partial() == null && outputFailed(run.writer())) {
-                    throw new IOException("the stream reports an error");
+        }
+        // Later photos are read, encoded and searched on worker threads while this one is written.
+        try (OrderedCaptioning pipeline = new OrderedCaptioning(service, todo, options, guide,
+                OrderedCaptioning.defaultWorkers(service))) {
+            for (int i = 0; i < todo.size(); i++) {
+                if (stop.requested()) {
+                    interrupted = true;
+                    left = todo.size() - i;
+                    break;
                 }
-            } catch (IOException e) {
-                writeFailure = e;
-                left = images.size() - i;
-                break;
+                OrderedCaptioning.Attempt attempt = pipeline.next();
+                Path image = attempt.image();
+                ImageResult result = attempt.result();
+                Throwable failure = attempt.failure();
+                if (failure instanceof DamagedImageException e) {
+                    failed++;
+                    LOG.warn("captioning {} failed", image, e);
+                    err.println(NAME + Errors.message(e) + " (add --accept-damaged to caption it anyway)");
+                    err.flush();
+                    continue;
+                } else if (failure instanceof OutOfMemoryError e) {
+                    failed++;
+                    LOG.warn("captioning {} ran out of memory", image, e);
+                    err.println(NAME + "image '" + image + "': there is not enough memory to caption it (the Java heap is "
+                            + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB; run with a larger -Xmx)");
+                    err.flush();
+                    continue;
+                } else if (failure instanceof Exception e) {
+                    failed++;
+                    LOG.warn("captioning {} failed", image, e);
+                    err.println(NAME + Errors.message(e));
+                    err.flush();
+                    continue;
+                } else if (failure instanceof Error e) {
+                    throw e;
+                }
+                List<String> warnings = result.warnings();
+                for (int w = 0; w < Math.min(WARNINGS_SHOWN, warnings.size()); w++) {
+                    err.println(NAME + "warning: image '" + image + "': " + warnings.get(w));
+                }
+                if (warnings.size() > WARNINGS_SHOWN) {
+                    err.println(NAME + "warning: image '" + image + "': and " + (warnings.size() - WARNINGS_SHOWN) + " more warnings");
+                }
+                try {
+                    run.stream().write(new CaptionRecord(image.toString(), result.captions(), labels(result.encoded().labels()),
+                            warnings, encoder, model, guideOf(result.guidance())));
+                    if (run.partial() == null && outputFailed(run.writer())) {
+                        throw new IOException("the stream reports an error");
+                    }
+                } catch (IOException e) {
+                    writeFailure = e;
+                    left = todo.size() - i;
+                    break;
+                }
+                captioned++;
             }
-            captioned++;
         }
         err.flush();
         long inOutput = run.resumed() + captioned;

@@ -2,7 +2,7 @@ package org.captionlab.cli;
 
 import org.captionlab.service.Settings;
 
-/** Where the file log is (see logback.xml). */
+/** Where the file log is (see {@link org.captionlab.util.LogConfiguration}). */
 final class LogLocation {
     private LogLocation() {
     }

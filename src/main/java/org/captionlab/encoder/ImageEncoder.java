@@ -8,12 +8,21 @@ import java.util.List;
  * Turns an RGB image into the feature vector v that the caption decoder is conditioned on.
  *
  * <p>Implementations own native resources (a TFLite interpreter, an ND4J graph) and must be closed.
- * They are not thread-safe: callers serialise access (the service does).
+ * Unless {@link #threadSafe()} says otherwise they are not thread-safe: callers serialise access (the
+ * service does).
  */
 public interface ImageEncoder extends AutoCloseable {
 
     /** Stable identifier written into model manifests, e.g. {@code mobilenet-v2} or {@code vgg16}. */
     String id();
+
+    /**
+     * The name this encoder's features and labels are cached under: its {@link #id()}, plus the variant of its
+     * kernels where that gives other numbers, so that features of different kernels never mix in one cache.
+     */
+    default String cacheKey() {
+        return id();
+    }
 
     /** Length of the feature vector returned by {@link #encode}. */
     int featureDim();
@@ -34,6 +43,14 @@ public interface ImageEncoder extends AutoCloseable {
      * The encoder does its own resizing to its input size.
      */
     EncodedImage encode(BufferedImage image);
+
+    /**
+     * True when {@link #encode} may be called from several threads at once (the encoder runs them in
+     * parallel); false when callers must serialise calls.
+     */
+    default boolean threadSafe() {
+        return false;
+    }
 
     /** Encodes several images; the default calls {@link #encode} for each. */
     default List<EncodedImage> encodeBatch(List<BufferedImage> images) {

@@ -404,9 +404,14 @@ public final class CaptionNetwork implements AutoCloseable {
             throw new IllegalArgumentException("vocabulary has " + vocabulary.size() + " tokens but the decoder's output"
                     + " layer has " + config.vocabSize());
         }
-        return RecurrentCaptionModel.fromParameters(config, vocabulary,
-                param(EMBEDDING, "W"), param(RNN, "W"), param(RNN, "RW"), param(RNN, "b"),
-                param(OUTPUT, "W"), param(OUTPUT, "b"));
+        return RecurrentCaptionModel.fromTensors(config, vocabulary, inferenceTensors());
+    }
+
+    /** Copies of the weights inference uses, in {@link DecoderWeightsFile}'s order and layout. */
+    float[][][] inferenceTensors() {
+        checkOpen();
+        return new float[][][] {param(EMBEDDING, "W"), param(RNN, "W"), param(RNN, "RW"), param(RNN, "b"),
+            param(OUTPUT, "W"), param(OUTPUT, "b")};
     }
 
     private float[][] param(String layer, String key) {

@@ -1,6 +1,7 @@
 package org.captionlab.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -94,21 +95,40 @@ public record Manifest(int formatVersion, String name, Instant createdAt, String
      * @param weights       the decoder network, {@code decoder.zip}
      * @param weightsSha256 SHA-256 (hex) of the weights file, checked on load (null: not checked). Since the
      *                      manifest is written last, it also reveals a bundle whose saving was interrupted.
+     * @param inference       the same weights as plain arrays, {@code decoder.weights} (null in older bundles)
+     * @param inferenceSha256 SHA-256 (hex) of the inference file, checked on load
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Files(String vocabulary, String weights, String weightsSha256) {
+    public record Files(String vocabulary, String weights, String weightsSha256, String inference,
+                        String inferenceSha256) {
 
         public static final String DEFAULT_VOCABULARY = "vocab.txt";
         public static final String DEFAULT_WEIGHTS = "decoder.zip";
+        /** The decoder's weights as plain arrays ({@link DecoderWeightsFile}), read without starting ND4J. */
+        public static final String DEFAULT_INFERENCE = "decoder.weights";
 
-        /** {@code vocab.txt} and {@code decoder.zip}, checksum filled in when saved. */
+        @JsonCreator
+        public Files {
+        }
+
+        /** Older manifests: no plain inference weights (captioning then reads {@code weights} through DL4J). */
+        public Files(String vocabulary, String weights, String weightsSha256) {
+            this(vocabulary, weights, weightsSha256, null, null);
+        }
+
+        /** {@code vocab.txt}, {@code decoder.zip} and {@code decoder.weights}, checksums filled in when saved. */
         public static Files defaults() {
-            return new Files(DEFAULT_VOCABULARY, DEFAULT_WEIGHTS, null);
+            return new Files(DEFAULT_VOCABULARY, DEFAULT_WEIGHTS, null, DEFAULT_INFERENCE, null);
         }
 
         public Files withWeightsSha256(String sha256) {
-            return new Files(vocabulary, weights, sha256);
+            return new Files(vocabulary, weights, sha256, inference, inferenceSha256);
+        }
+
+        /** These files with plain inference weights in {@code file} of the given checksum. */
+        public Files withInference(String file, String sha256) {
+            return new Files(vocabulary, weights, weightsSha256, file, sha256);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.captionlab.model;
 
 import org.captionlab.text.Vocabulary;
+import org.captionlab.util.AtomicFiles;
 import org.captionlab.util.Hashing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,20 +72,33 @@ public final class ModelBundle implements AutoCloseable {
                     + manifestFile + "' says " + manifest.decoder().vocabSize());
         }
 
+        RecurrentCaptionModel model = manifest.files().inference() != null
+                ? loadInference(directory, manifest, manifestFile, vocabulary)
+                : loadNetwork(directory, manifest, manifestFile, vocabulary);
+        LOG.info("loaded model '{}' from {} ({})", manifest.name(), directory, model);
+        return new ModelBundle(directory, manifest, vocabulary, model);
+    }
+
+    /** The inference model from the plain weights file (no ND4J), checksum and shapes checked first. */
+    private static RecurrentCaptionModel loadInference(Path directory, Manifest manifest, Path manifestFile,
+                                                       Vocabulary vocabulary) throws IOException {
+        Path file = resolve(directory, manifest.files().inference(), manifestFile);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("decoder weights '" + file + "' do not exist");
+        }
+        checkSha(file, manifest.files().inferenceSha256(), manifestFile);
+        return RecurrentCaptionModel.fromTensors(manifest.decoderConfig(), vocabulary,
+                DecoderWeightsFile.read(file, manifest.decoderConfig()));
+    }
+
+    /** The inference model read through DL4J from the network file (bundles without plain weights). */
+    private static RecurrentCaptionModel loadNetwork(Path directory, Manifest manifest, Path manifestFile,
+                                                     Vocabulary vocabulary) throws IOException {
         Path weightsFile = resolve(directory, manifest.files().weights(), manifestFile);
         if (!Files.isRegularFile(weightsFile)) {
             throw new IOException("decoder weights '" + weightsFile + "' do not exist");
         }
-        String expectedSha = manifest.files().weightsSha256();
-        if (expectedSha != null) {
-            String actualSha = Hashing.sha256(weightsFile);
-            if (!actualSha.equalsIgnoreCase(expectedSha)) {
-                throw new IOException("decoder weights '" + weightsFile + "' have SHA-256 " + shortSha(actualSha)
-                        + " but manifest '" + manifestFile + "' expects " + shortSha(expectedSha)
-                        + " (corrupt, replaced, or an interrupted save)");
-            }
-        }
-        RecurrentCaptionModel model;
+        checkSha(weightsFile, manifest.files().weightsSha256(), manifestFile);
         try (CaptionNetwork network = CaptionNetwork.load(weightsFile, false)) {
             DecoderConfig expected = manifest.decoderConfig();
             DecoderConfig actual = network.config();
@@ -92,10 +106,42 @@ public final class ModelBundle implements AutoCloseable {
                 throw new IOException("decoder weights '" + weightsFile + "' are a " + describe(actual)
                         + " decoder but manifest '" + manifestFile + "' describes a " + describe(expected) + " one");
             }
-            model = network.toCaptionModel(vocabulary);
+            return network.toCaptionModel(vocabulary);
         }
-        LOG.info("loaded model '{}' from {} ({})", manifest.name(), directory, model);
-        return new ModelBundle(directory, manifest, vocabulary, model);
+    }
+
+    private static void checkSha(Path file, String expectedSha, Path manifestFile) throws IOException {
+        if (expectedSha != null) {
+            String actualSha = Hashing.sha256(file);
+            if (!actualSha.equalsIgnoreCase(expectedSha)) {
+                throw new IOException("decoder weights '" + file + "' have SHA-256 " + shortSha(actualSha)
+                        + " but manifest '" + manifestFile + "' expects " + shortSha(expectedSha)
+                        + " (corrupt, replaced, or an interrupted save)");
+            }
+        }
+    }
+
+    /**
+     * Adds plain inference weights ({@link DecoderWeightsFile}) to a bundle saved without them, rewriting its
+     * manifest (weights first, manifest last); captioning then never reads the network file through ND4J.
+     *
+     * @return the manifest as written
+     */
+    public static Manifest addInferenceWeights(Path dir) throws IOException {
+        Path directory = dir.toAbsolutePath().normalize();
+        Path manifestFile = directory.resolve(Manifest.FILE_NAME);
+        Manifest manifest = Manifest.read(manifestFile);
+        checkManifest(manifest, manifestFile);
+        Path weightsFile = resolve(directory, manifest.files().weights(), manifestFile);
+        checkSha(weightsFile, manifest.files().weightsSha256(), manifestFile);
+        Path file = directory.resolve(Manifest.Files.DEFAULT_INFERENCE);
+        try (CaptionNetwork network = CaptionNetwork.load(weightsFile, false)) {
+            AtomicFiles.write(file, out -> DecoderWeightsFile.write(out, network.inferenceTensors()));
+        }
+        Manifest written = manifest.withFiles(manifest.files().withInference(Manifest.Files.DEFAULT_INFERENCE,
+                Hashing.sha256(file)));
+        written.write(manifestFile);
+        return written;
     }
 
     /**
@@ -133,7 +179,13 @@ public final class ModelBundle implements AutoCloseable {
         vocabulary.save(vocabularyFile);
         // Captioning needs the weights only; training state lives in the trainer's checkpoint.
         network.save(weightsFile, false);
-        Manifest written = manifest.withFiles(manifest.files().withWeightsSha256(Hashing.sha256(weightsFile)));
+        Manifest.Files files = manifest.files().withWeightsSha256(Hashing.sha256(weightsFile));
+        if (files.inference() != null) {
+            Path inferenceFile = resolveForSave(directory, files.inference());
+            AtomicFiles.write(inferenceFile, out -> DecoderWeightsFile.write(out, network.inferenceTensors()));
+            files = files.withInference(files.inference(), Hashing.sha256(inferenceFile));
+        }
+        Manifest written = manifest.withFiles(files);
         written.write(manifestFile);
         LOG.info("saved model '{}' to {}", manifest.name(), directory);
         return written;

@@ -80,6 +80,11 @@ public final class RecurrentCaptionModel implements CaptionModel {
      * @param output       {@code [H][V]}
      * @param outputBias   {@code [1][V]}
      */
+    /** As {@link #fromParameters}, with the six tensors in {@link DecoderWeightsFile}'s order. */
+    static RecurrentCaptionModel fromTensors(DecoderConfig config, Vocabulary vocabulary, float[][][] t) {
+        return fromParameters(config, vocabulary, t[0], t[1], t[2], t[3], t[4], t[5]);
+    }
+
     static RecurrentCaptionModel fromParameters(DecoderConfig config, Vocabulary vocabulary, float[][] embedding,
                                                 float[][] inputWeights, float[][] recurrent, float[][] bias,
                                                 float[][] output, float[][] outputBias) {

@@ -40,6 +40,14 @@ public interface Captioner extends AutoCloseable {
         return new GuidedCaptions(decode(image.feature(), options), Guidance.OFF);
     }
 
+    /**
+     * How many photos this captioner encodes at once with profit: callers may make that many {@link #encode} and
+     * {@code decode} calls concurrently (1: one at a time).
+     */
+    default int parallelism() {
+        return 1;
+    }
+
     @Override
     void close();
 }

@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * with, and a cache of encoded images keyed by file content so that re-decoding with other options
  * never encodes again.
  *
- * <p>Thread-safe: encoding is serialised (encoders are not thread-safe); decoding runs concurrently
- * (the decoder's weights are immutable).
+ * <p>Thread-safe: encoding runs concurrently where the encoder allows it ({@link ImageEncoder#threadSafe()}),
+ * else it is serialised; decoding runs concurrently (the decoder's weights are immutable).
  */
 public final class CaptioningService implements Captioner, ImageCaptioner {
 
@@ -220,10 +220,7 @@ public final class CaptioningService implements Captioner, ImageCaptioner {
         }
         ImageLoader.Loaded loaded = loader.read(image);
         BufferedImage pixels = loaded.image();
-        EncodedImage result;
-        synchronized (encoder) {
-            result = encoder.encode(pixels);
-        }
+        EncodedImage result = encodePixels(pixels);
         Encoding encoding = new Encoding(result, loaded.warnings());
         if (sha != null) {
             synchronized (encoded) {
@@ -232,6 +229,22 @@ public final class CaptioningService implements Captioner, ImageCaptioner {
         }
         LOG.debug("encoded {}", image);
         return encoding;
+    }
+
+    /** One photo per core when the encoder runs calls in parallel (MobileNetV2), else 1. */
+    @Override
+    public int parallelism() {
+        return encoder.threadSafe() ? Runtime.getRuntime().availableProcessors() : 1;
+    }
+
+    /** Encodes pixels, in parallel when the encoder allows it (MobileNetV2: one interpreter per core). */
+    private EncodedImage encodePixels(BufferedImage pixels) {
+        if (encoder.threadSafe()) {
+            return encoder.encode(pixels);
+        }
+        synchronized (encoder) {
+            return encoder.encode(pixels);
+        }
     }
 
     @Override
@@ -310,10 +323,7 @@ public final class CaptioningService implements Captioner, ImageCaptioner {
      */
     @Override
     public Captioned caption(BufferedImage image, DecodeOptions options) {
-        EncodedImage e;
-        synchronized (encoder) {
-            e = encoder.encode(image);
-        }
+        EncodedImage e = encodePixels(image);
         return new Captioned(decode(e, options, defaultGuide()).captions(), e.labels());
     }
 

@@ -81,10 +81,10 @@ public final class EvaluationService {
         }
         FeatureSet features;
         Map<String, List<ImageLabel>> labels = Map.of();
-        try (FeatureCache cache = FeatureCache.open(settings.featureCacheDir(), service.encoder().id(),
+        try (FeatureCache cache = FeatureCache.open(settings.featureCacheDir(), service.encoder().cacheKey(),
                 service.encoder().weightsSha256(), service.encoder().featureDim());
              LabelCache labelCache = service.guidable() ? LabelCache.open(settings.featureCacheDir(),
-                     service.encoder().id(), service.encoder().weightsSha256(), service.encoder().labelNames()) : null) {
+                     service.encoder().cacheKey(), service.encoder().weightsSha256(), service.encoder().labelNames()) : null) {
             // Labels come from the same forward pass as the features: kept whenever an image is encoded, so that
             // a guided evaluation after an unguided one classifies nothing again.
             features = FeatureSet.of(dataset, service.encoder(), cache, (sha, l) -> {

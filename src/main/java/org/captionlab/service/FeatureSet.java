@@ -79,7 +79,7 @@ public record FeatureSet(List<CaptionedFeature> examples, List<String> problems,
         CaptionDataset dataset = DatasetLoading.load(spec);
         try (ImageEncoder encoder = ImageEncoders.open(encoderId, encoderWeights, EncoderWeights.Environment.system(settings.home()),
                 download);
-             FeatureCache cache = FeatureCache.open(settings.featureCacheDir(), encoder.id(), encoder.weightsSha256(),
+             FeatureCache cache = FeatureCache.open(settings.featureCacheDir(), encoder.cacheKey(), encoder.weightsSha256(),
                      encoder.featureDim())) {
             return new Extraction(of(dataset, encoder, cache, progress, cancelled), cache.file());
         }

@@ -86,7 +86,7 @@ public final class TrainingService {
         }
         try (ImageEncoder encoder = ImageEncoders.open(request.encoderId(), request.encoderWeights(),
                 EncoderWeights.Environment.system(settings.home()), listener.features("encoder download"));
-             FeatureCache cache = FeatureCache.open(settings.featureCacheDir(), encoder.id(), encoder.weightsSha256(),
+             FeatureCache cache = FeatureCache.open(settings.featureCacheDir(), encoder.cacheKey(), encoder.weightsSha256(),
                      encoder.featureDim())) {
             FeatureSet train = FeatureSet.of(trainData, encoder, cache, listener.features("train"), cancelled);
             listener.problems("train", train.problems());

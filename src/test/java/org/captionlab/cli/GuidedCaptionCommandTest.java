@@ -79,7 +79,7 @@ class GuidedCaptionCommandTest {
         assertThat(guide.get("fell_back").asBoolean()).isFalse();
 
         r = run("caption", cat(), "--model", "models/default", "--encoder-weights", weights);
-        assertThat(r.out()).contains("guided by: Egyptian cat 0.81").contains("→ cat");
+        assertThat(r.out()).containsPattern("guided by: Egyptian cat 0\\.[78]\\d").contains("→ cat");
     }
 
     @Test

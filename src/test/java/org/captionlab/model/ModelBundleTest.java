@@ -73,10 +73,13 @@ class ModelBundleTest {
         }
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("manifest.json", "vocab.txt", "decoder.zip", "training-log.csv");
+                    .containsExactlyInAnyOrder("manifest.json", "vocab.txt", "decoder.zip", "decoder.weights",
+                            "training-log.csv");
         }
         Manifest written = Manifest.read(dir.resolve("manifest.json"));
         assertThat(written.files().weightsSha256()).isEqualTo(org.captionlab.util.Hashing.sha256(dir.resolve("decoder.zip")));
+        assertThat(written.files().inferenceSha256())
+                .isEqualTo(org.captionlab.util.Hashing.sha256(dir.resolve("decoder.weights")));
         assertThat(written.metrics()).containsKey("dev-beam3");
     }
 
@@ -167,7 +170,57 @@ class ModelBundleTest {
     }
 
     @Test
+    void plainWeightsMissing() throws IOException {
+        Files.delete(dir.resolve("decoder.weights"));
+        assertThatThrownBy(() -> ModelBundle.load(dir)).isInstanceOf(IOException.class)
+                .hasMessage("decoder weights '" + dir.resolve("decoder.weights") + "' do not exist");
+    }
+
+    @Test
+    void plainWeightsCorruptAreCaughtByTheChecksum() throws IOException {
+        Path weights = dir.resolve("decoder.weights");
+        byte[] bytes = Files.readAllBytes(weights);
+        bytes[bytes.length / 2] ^= 0x5a;
+        Files.write(weights, bytes);
+        assertThatThrownBy(() -> ModelBundle.load(dir)).isInstanceOf(IOException.class)
+                .hasMessageStartingWith("decoder weights '" + weights + "' have SHA-256 ");
+    }
+
+    @Test
+    void plainWeightsGiveTheNetworksLogProbsAndAddingThemToAnOlderBundleToo() throws IOException {
+        float[] feature = TestData.randomFeature(new Random(4), 6);
+        float[][] viaPlain;
+        try (ModelBundle bundle = ModelBundle.load(dir)) {
+            viaPlain = stepTwice(bundle.model(), feature);
+        }
+        olderBundle();
+        try (ModelBundle bundle = ModelBundle.load(dir)) {
+            assertThat(bundle.manifest().files().inference()).isNull();
+            float[][] viaNetwork = stepTwice(bundle.model(), feature);
+            for (int i = 0; i < viaPlain.length; i++) {
+                assertThat(viaNetwork[i]).containsExactly(viaPlain[i]);
+            }
+        }
+        Manifest added = ModelBundle.addInferenceWeights(dir);
+        assertThat(added.files().inference()).isEqualTo("decoder.weights");
+        try (ModelBundle bundle = ModelBundle.load(dir)) {
+            float[][] again = stepTwice(bundle.model(), feature);
+            for (int i = 0; i < viaPlain.length; i++) {
+                assertThat(again[i]).containsExactly(viaPlain[i]);
+            }
+        }
+    }
+
+    /** The bundle as saved before plain weights existed: decoder.zip only. */
+    private void olderBundle() throws IOException {
+        Files.delete(dir.resolve("decoder.weights"));
+        rewriteManifest(",\n    \"inference\" : \"decoder.weights\",\n    \"inferenceSha256\" : \""
+                + manifest.files().inferenceSha256() + "\"", "");
+    }
+
+    @Test
     void weightsMissing() throws IOException {
+        olderBundle();
         Files.delete(dir.resolve("decoder.zip"));
         assertThatThrownBy(() -> ModelBundle.load(dir)).isInstanceOf(IOException.class)
                 .hasMessage("decoder weights '" + dir.resolve("decoder.zip") + "' do not exist");
@@ -175,6 +228,7 @@ class ModelBundleTest {
 
     @Test
     void weightsCorruptAreCaughtByTheChecksum() throws IOException {
+        olderBundle();
         Path weights = dir.resolve("decoder.zip");
         byte[] bytes = Files.readAllBytes(weights);
         bytes[bytes.length / 2] ^= 0x5a;
@@ -186,6 +240,7 @@ class ModelBundleTest {
 
     @Test
     void weightsCorruptWithoutChecksumFailToRead() throws IOException {
+        olderBundle();
         rewriteManifest("\"weightsSha256\" : \"" + manifest.files().weightsSha256() + "\"", "\"weightsSha256\" : null");
         Path weights = dir.resolve("decoder.zip");
         Files.writeString(weights, "PK garbage");
@@ -195,6 +250,7 @@ class ModelBundleTest {
 
     @Test
     void weightsOfAnotherShapeThanTheManifest() throws IOException {
+        olderBundle();
         try (CaptionNetwork other = CaptionNetwork.create(new DecoderConfig(CellType.RNN, 6, V, 5, 9, 0),
                 TrainingHyperparameters.defaults())) {
             other.save(dir.resolve("decoder.zip"));

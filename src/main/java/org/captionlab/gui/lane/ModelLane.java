@@ -2,11 +2,18 @@ package org.captionlab.gui.lane;
 
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -93,8 +100,12 @@ public final class ModelLane implements LaneScheduler.Source, AutoCloseable {
     /** The model being opened now, for its progress reports. */
     private Path loading;
     private long generation;
-    /** The photo being captioned now, or null. */
-    private PhotoItem inFlight;
+    /** The photos being captioned now. */
+    private final Set<PhotoItem> inFlight = new HashSet<>();
+    /** Photos the loaded captioner encodes at once with profit ({@link Captioner#parallelism()}). */
+    private volatile int parallelism = 1;
+    /** Runs a group's other photos beside the worker thread of the job; made on first use. */
+    private ExecutorService groupPool;
 
     /**
      * @param decoding the decoding settings, read when a photo's job is made
@@ -250,6 +261,7 @@ public final class ModelLane implements LaneScheduler.Source, AutoCloseable {
             captioner.close();
             throw e;
         }
+        parallelism = Math.max(1, captioner.parallelism());
         slot.replace(captioner);
         return info;
     }
@@ -259,13 +271,45 @@ public final class ModelLane implements LaneScheduler.Source, AutoCloseable {
         if (model.get() == null || loading != null) {
             return null;
         }
+        boolean urgentFirst = !urgent.isEmpty();
         Queued next = poll();
         if (next == null) {
             listener.idle(this);
             return null;
         }
-        inFlight = next.item();
-        return captionJob(next);
+        List<Queued> group = new ArrayList<>(List.of(next));
+        // Photos from the back of the queue are captioned several at once when the model encodes in parallel
+        // (one interpreter per core); an urgent photo (the one the user selected) goes alone, so it comes first.
+        if (urgentFirst || !urgent.isEmpty() || parallelism <= 1) {
+            inFlight.add(next.item());
+            return captionJob(next);
+        }
+        while (group.size() < parallelism && urgent.isEmpty()) {
+            Queued more = pollQueued();
+            if (more == null) {
+                break;
+            }
+            group.add(more);
+        }
+        for (Queued q : group) {
+            inFlight.add(q.item());
+        }
+        return group.size() == 1 ? captionJob(next) : groupJob(group);
+    }
+
+    /** The next photo from the back of the queue that needs work, or null. */
+    private Queued pollQueued() {
+        Iterator<PhotoItem> it = queued.iterator();
+        while (it.hasNext()) {
+            PhotoItem item = it.next();
+            it.remove();
+            Queued q = new Queued(item, listener.currentBatch(this));
+            if (listener.needsWork(this, item)) {
+                return q;
+            }
+            listener.skipped(this, q);
+        }
+        return null;
     }
 
     private Queued poll() {
@@ -276,17 +320,7 @@ public final class ModelLane implements LaneScheduler.Source, AutoCloseable {
             }
             listener.skipped(this, q);
         }
-        Iterator<PhotoItem> it = queued.iterator();
-        while (it.hasNext()) {
-            PhotoItem item = it.next();
-            it.remove();
-            q = new Queued(item, listener.currentBatch(this));
-            if (listener.needsWork(this, item)) {
-                return q;
-            }
-            listener.skipped(this, q);
-        }
-        return null;
+        return pollQueued();
     }
 
     private LaneScheduler.Job<Decoded> captionJob(Queued q) {
@@ -302,13 +336,85 @@ public final class ModelLane implements LaneScheduler.Source, AutoCloseable {
             GuidedCaptions captions = captioner.decode(encoded, options, photoGuide);
             return new Decoded(encoded, captions.captions(), captions.guidance());
         }), decoded -> {
-            inFlight = null;
+            inFlight.remove(item);
             item.putFeature(encoderId, decoded.encoded());
             listener.captioned(this, q, gen, decoded);
         }, error -> {
-            inFlight = null;
+            inFlight.remove(item);
             listener.failed(this, q, error);
         });
+    }
+
+    /** One photo of a group: what was decoded, or why it failed. */
+    private record Outcome(Queued queued, Decoded decoded, Throwable error) {
+    }
+
+    /** Captions a group of photos at once (one per core); each result is delivered as a lone photo's would be. */
+    private LaneScheduler.Job<List<Outcome>> groupJob(List<Queued> group) {
+        String encoderId = model.get().encoderId();
+        DecodeOptions options = decoding.get();
+        List<EncodedImage> cached = new ArrayList<>();
+        List<Manifest.Guide> guides = new ArrayList<>();
+        for (Queued q : group) {
+            cached.add(q.item().feature(encoderId));
+            guides.add(guide.apply(q.item()));
+        }
+        long gen = generation;
+        ExecutorService pool = groupPool();
+        return new LaneScheduler.Job<>("caption " + group.size() + " photos from " + group.get(0).item().fileName(),
+                () -> slot.use(captioner -> {
+                    List<Future<Outcome>> futures = new ArrayList<>();
+                    for (int i = 1; i < group.size(); i++) {
+                        int k = i;
+                        futures.add(pool.submit(() -> captionOne(captioner, group.get(k), cached.get(k), options,
+                                guides.get(k))));
+                    }
+                    List<Outcome> out = new ArrayList<>();
+                    out.add(captionOne(captioner, group.get(0), cached.get(0), options, guides.get(0)));
+                    for (Future<Outcome> f : futures) {
+                        out.add(f.get());
+                    }
+                    return out;
+                }), outcomes -> {
+                    for (Outcome o : outcomes) {
+                        PhotoItem item = o.queued().item();
+                        inFlight.remove(item);
+                        if (o.error() != null) {
+                            listener.failed(this, o.queued(), o.error());
+                        } else {
+                            item.putFeature(encoderId, o.decoded().encoded());
+                            listener.captioned(this, o.queued(), gen, o.decoded());
+                        }
+                    }
+                }, error -> {
+                    for (Queued q : group) {
+                        inFlight.remove(q.item());
+                        listener.failed(this, q, error);
+                    }
+                });
+    }
+
+    private static Outcome captionOne(Captioner captioner, Queued q, EncodedImage cached, DecodeOptions options,
+                                      Manifest.Guide photoGuide) {
+        try {
+            EncodedImage encoded = cached != null ? cached : captioner.encode(q.item().path());
+            GuidedCaptions captions = captioner.decode(encoded, options, photoGuide);
+            return new Outcome(q, new Decoded(encoded, captions.captions(), captions.guidance()), null);
+        } catch (Exception e) {
+            return new Outcome(q, null, e);
+        }
+    }
+
+    private synchronized ExecutorService groupPool() {
+        if (groupPool == null) {
+            AtomicInteger n = new AtomicInteger();
+            groupPool = Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "lane-" + id + "-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return groupPool;
     }
 
     /**
@@ -323,7 +429,7 @@ public final class ModelLane implements LaneScheduler.Source, AutoCloseable {
 
     /** True while the photo is being captioned by this lane. */
     public boolean isInFlight(PhotoItem item) {
-        return inFlight == item;
+        return inFlight.contains(item);
     }
 
     /**
@@ -340,12 +446,17 @@ public final class ModelLane implements LaneScheduler.Source, AutoCloseable {
         queued.clear();
         urgent.clear();
         pending = null;
-        inFlight = null;
+        inFlight.clear();
     }
 
     /** Closes the captioner now, or as soon as the worker inside it is done. Never waits. */
     @Override
     public void close() {
         slot.close();
+        synchronized (this) {
+            if (groupPool != null) {
+                groupPool.shutdownNow();
+            }
+        }
     }
 }

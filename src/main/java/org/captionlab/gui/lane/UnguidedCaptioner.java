@@ -35,6 +35,11 @@ public final class UnguidedCaptioner implements Captioner {
     }
 
     @Override
+    public int parallelism() {
+        return model.parallelism();
+    }
+
+    @Override
     public ModelInfo model() {
         return info;
     }
