@@ -8,6 +8,7 @@ import javafx.stage.Stage;
 import org.captionlab.gui.lane.CaptionerFactory;
 import org.captionlab.gui.task.PooledTaskExecutor;
 import org.captionlab.service.CaptioningService;
+import org.captionlab.service.EncoderFiles;
 import org.captionlab.service.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,7 @@ public final class CaptionLabApp extends Application {
                 new FxFileDialogs(() -> stage),
                 new FxClipboardSource(),
                 settings.home().resolve("gui"));
+        vm.setEncoderInstaller(file -> EncoderFiles.install(settings, file));
         stage.setScene(new Scene(MainView.create(vm), 1280, 800));
         stage.titleProperty().bind(vm.titleProperty());
         stage.setMinWidth(800);

@@ -287,6 +287,7 @@ public final class MainView {
                 item("Close library", null, vm::clearLibrary),
                 new SeparatorMenuItem(),
                 item("Open model…", Shortcuts.OPEN_MODEL, vm::openModel),
+                item("Locate encoder weights…", null, vm::locateEncoderWeights),
                 item("Compare with model…", Shortcuts.COMPARE_MODEL, vm::openCompareModel),
                 disabledWithout(item("Compare guided and unguided", Shortcuts.COMPARE_GUIDANCE, vm::compareGuidedAndUnguided),
                         vm.modelProperty()),

@@ -73,6 +73,16 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<ModelInfo> comparedModel = new ReadOnlyObjectWrapper<>(this, "comparedModel");
     private final ReadOnlyStringWrapper comparedStatus = new ReadOnlyStringWrapper(this, "comparedStatus", "");
     private boolean closed;
+    private EncoderInstaller encoderInstaller = file -> {
+        throw new IOException("locating encoder weights is not available here");
+    };
+
+    /** Puts a located encoder weights file where the captioners find it (the user cache in the app). */
+    @FunctionalInterface
+    public interface EncoderInstaller {
+        /** @throws IOException with one sentence for the user when the file is not usable */
+        void install(Path file) throws IOException;
+    }
 
     /**
      * @param captioners opens model bundles (the service in the app, a fake in tests)
@@ -142,6 +152,42 @@ public final class MainViewModel implements AutoCloseable {
     /** File → Open model… */
     public void openModel() {
         chooseModel().ifPresent(lanes::loadModel);
+    }
+
+    /** Sets what File → Locate encoder weights… does with the chosen file. */
+    public void setEncoderInstaller(EncoderInstaller installer) {
+        this.encoderInstaller = Objects.requireNonNull(installer, "installer");
+    }
+
+    /** The main model's folder while it waits for its encoder weights, else null. */
+    public ReadOnlyObjectProperty<Path> waitingForEncoderProperty() {
+        return lanes.waitingForEncoderProperty();
+    }
+
+    /**
+     * File → Locate encoder weights…: the user picks the weights file; it is installed (checked and copied
+     * into the user cache) in the background and the model that waited for it is loaded again.
+     */
+    public void locateEncoderWeights() {
+        Optional<Path> file = dialogs.chooseEncoderWeights(null);
+        if (file.isEmpty()) {
+            return;
+        }
+        Path chosen = file.get();
+        EncoderInstaller installer = encoderInstaller;
+        executor.execute(BackgroundTask.of("install encoder weights", () -> {
+            installer.install(chosen);
+            return chosen;
+        }).onSucceeded(done -> {
+            Path waiting = lanes.waitingForEncoderProperty().get();
+            ModelInfo current = lanes.modelProperty(LaneId.MAIN).get();
+            Path reload = waiting != null ? waiting : current != null ? current.directory() : null;
+            notices.info("Encoder weights '" + chosen.getFileName() + "' installed"
+                    + (reload != null ? "; loading model '" + Formats.nameOf(reload) + "' again." : "."));
+            if (reload != null) {
+                lanes.loadModel(reload);
+            }
+        }).onFailed(error -> notices.error(Formats.reason(error))));
     }
 
     /** File → Compare with model…: a second model captions the same photos for a side-by-side comparison. */

@@ -11,6 +11,7 @@ final class FakeFileDialogs implements FileDialogs {
     List<Path> images = List.of();
     Path folder;
     Path modelFolder;
+    Path encoderWeights;
     Path projectToOpen;
     Path projectToSave;
     Path references;
@@ -28,6 +29,11 @@ final class FakeFileDialogs implements FileDialogs {
     @Override
     public Optional<Path> chooseFolder(Path initialFolder) {
         return Optional.ofNullable(folder);
+    }
+
+    @Override
+    public Optional<Path> chooseEncoderWeights(Path initialFolder) {
+        return Optional.ofNullable(encoderWeights);
     }
 
     @Override
