@@ -47,6 +47,9 @@ public final class CaptionLabCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new CaptionLabCommand());
         cl.setExecutionExceptionHandler(new Errors.Handler());
+        cl.setParameterExceptionHandler(Errors::usage);
+        // --format CSV, --guide OFF: enum values in any case.
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }
 
