@@ -25,9 +25,72 @@ public final class CaptionLabApp extends Application {
     private PooledTaskExecutor executor;
     private MainViewModel vm;
 
-    /** Starts the JavaFX application (called by the plain Launcher main class). */
-    public static void launchApp(String[] args) {
-        Application.launch(CaptionLabApp.class, args);
+    /** What the app says when there is no display to open its window on. */
+    public static final String NO_DISPLAY = "captionlab: the desktop app needs a display, and none could be opened:"
+            + " run it in a desktop session (or set DISPLAY), or use the command line (captionlab --help).";
+
+    /** JavaFX's own logger, kept so that its filter stays in place (loggers are held weakly). */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+
+    /**
+     * Starts the JavaFX application (called by the plain Launcher main class). Without a display it
+     * says so in one sentence and returns {@code false} instead of printing JavaFX's stack trace.
+     */
+    public static boolean launchApp(String[] args) {
+        // The jar runs JavaFX from the class path, which JavaFX warns about at every start although it works.
+        JAVAFX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
+        if (!hasDisplay(System.getenv(), System.getProperty("os.name", ""), System.getProperty("glass.platform"))) {
+            LOG.warn("no display: DISPLAY and WAYLAND_DISPLAY are unset");
+            System.err.println(NO_DISPLAY);
+            return false;
+        }
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            if (isNoDisplay(error)) {
+                LOG.warn("the display could not be opened", error);
+                System.err.println(NO_DISPLAY);
+                System.exit(3);
+            } else if (previous != null) {
+                previous.uncaughtException(thread, error);
+            } else {
+                LOG.error("uncaught exception in {}", thread.getName(), error);
+                error.printStackTrace();
+            }
+        });
+        try {
+            Application.launch(CaptionLabApp.class, args);
+            return true;
+        } catch (RuntimeException e) {
+            if (isNoDisplay(e)) {
+                LOG.warn("the display could not be opened", e);
+                System.err.println(NO_DISPLAY);
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** False on Linux and other X11/Wayland systems when neither DISPLAY nor WAYLAND_DISPLAY is set (Monocle needs none). */
+    static boolean hasDisplay(java.util.Map<String, String> env, String osName, String glassPlatform) {
+        String os = osName.toLowerCase(java.util.Locale.ROOT);
+        if (os.contains("win") || os.contains("mac") || "Monocle".equalsIgnoreCase(glassPlatform)) {
+            return true;
+        }
+        return !isBlank(env.get("DISPLAY")) || !isBlank(env.get("WAYLAND_DISPLAY"));
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** True for JavaFX's "Unable to open DISPLAY" anywhere in the causes. */
+    static boolean isNoDisplay(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("Unable to open DISPLAY")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
