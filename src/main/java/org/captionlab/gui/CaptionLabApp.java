@@ -111,6 +111,10 @@ public final class CaptionLabApp extends Application {
         vm.setEncoderInstaller(file -> EncoderFiles.install(settings, file));
         stage.setScene(new Scene(MainView.create(vm), 1280, 800));
         stage.titleProperty().bind(vm.titleProperty());
+        var icon = CaptionLabApp.class.getResource("captionlab.png");
+        if (icon != null) {
+            stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+        }
         stage.setMinWidth(800);
         stage.setMinHeight(560);
         stage.show();

@@ -246,6 +246,22 @@ public final class MainView {
         return new StackPane(empty, hidden);
     }
 
+    /** Help → About: the version, Java and where CaptionLab is installed. */
+    private void about() {
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
+        alert.initOwner(menuBarWindow());
+        alert.setTitle("About CaptionLab");
+        alert.setHeaderText("CaptionLab " + org.captionlab.util.Installation.version());
+        alert.setContentText("Captions photos and shows why a captioning model fails.\nJava "
+                + System.getProperty("java.version") + "\nInstalled in "
+                + org.captionlab.util.Installation.directory().map(Object::toString).orElse("(unknown)"));
+        alert.show();
+    }
+
+    private javafx.stage.Window menuBarWindow() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
     /** Shows or hides the help panel. */
     void toggleHelp() {
         help.setVisible(!help.isVisible());
@@ -345,7 +361,8 @@ public final class MainView {
                 new SeparatorMenuItem(), item("Dismiss all notices", Shortcuts.DISMISS_NOTICES, () -> vm.notices().dismissAll()));
 
         Menu helpMenu = new Menu("_Help");
-        helpMenu.getItems().add(item("Keyboard shortcuts", Shortcuts.HELP, this::toggleHelp));
+        helpMenu.getItems().addAll(item("Keyboard shortcuts", Shortcuts.HELP, this::toggleHelp),
+                item("About CaptionLab", null, this::about));
 
         MenuBar bar = new MenuBar(file, edit, caption, view, helpMenu);
         bar.setId("menu-bar");

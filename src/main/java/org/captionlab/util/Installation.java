@@ -33,4 +33,10 @@ public final class Installation {
             return Optional.empty();
         }
     }
+
+    /** The version from the jar's manifest (the pom's version), or "development" when not run from the jar. */
+    public static String version() {
+        String v = Installation.class.getPackage().getImplementationVersion();
+        return v == null ? "development" : v;
+    }
 }
