@@ -51,22 +51,22 @@ final class DecodingOptions {
             defaultValue = "" + DecodeOptions.DEFAULT_SAMPLING_SEED)
     long seed;
 
-    @Option(names = "--beam", paramLabel = "K", description = "Beam width, 1.." + MAX_BEAM + " (1 = greedy). Default: the model's.")
+    @Option(names = "--beam", paramLabel = "K", description = "Beam width, 1 to " + MAX_BEAM + " (1 = greedy). Default: the model's.")
     void beam(int k) {
         beam = inRange("--beam", k, 1, MAX_BEAM);
     }
 
-    @Option(names = "--alternatives", paramLabel = "N", description = "Number of best captions to return, 1..beam width. Default: min(3, beam).")
+    @Option(names = "--alternatives", paramLabel = "N", description = "Number of best captions to return, 1 to the beam width. Default: min(3, beam).")
     void alternatives(int n) {
         alternatives = inRange("--alternatives", n, 1, MAX_BEAM);
     }
 
-    @Option(names = "--max-length", paramLabel = "L", description = "Maximum caption length in words, 1.." + MAX_LENGTH + ". Default: the model's.")
+    @Option(names = "--max-length", paramLabel = "L", description = "Maximum caption length in words, 1 to " + MAX_LENGTH + ". Default: the model's.")
     void maxLength(int l) {
         maxLength = inRange("--max-length", l, 1, MAX_LENGTH);
     }
 
-    @Option(names = "--length-alpha", paramLabel = "A", description = "Length normalisation: score = logp / len^A, A in 0..10. Default: the model's.")
+    @Option(names = "--length-alpha", paramLabel = "A", description = "Length normalisation: score = logp / len^A, A from 0 to 10. Default: the model's.")
     void lengthAlpha(double a) {
         if (!(a >= 0 && a <= MAX_LENGTH_ALPHA)) {
             throw usage("--length-alpha must be between 0 and " + fmt(MAX_LENGTH_ALPHA) + " (0 = no length normalisation), not " + fmt(a));
@@ -74,7 +74,7 @@ final class DecodingOptions {
         lengthAlpha = a;
     }
 
-    @Option(names = "--block-repeat", paramLabel = "N", description = "Forbid repeating any n-gram of size N, 0.." + MAX_BLOCK_REPEAT + " (0 = off). Default: the model's.")
+    @Option(names = "--block-repeat", paramLabel = "N", description = "Forbid repeating any n-gram of size N, 0 to " + MAX_BLOCK_REPEAT + " (0 = off). Default: the model's.")
     void blockRepeat(int n) {
         blockRepeat = inRange("--block-repeat", n, 0, MAX_BLOCK_REPEAT);
     }
