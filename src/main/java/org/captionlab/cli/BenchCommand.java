@@ -81,10 +81,7 @@ final class BenchCommand implements Callable<Integer> {
             out.printf("bench: %d images, model %s, %d timed rounds (median), Java %s, %d cores%n", paths.size(),
                     service.model().name(), repeat, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         }
-        out.printf("%-72s %10s %12s%n", "stage", "ms/image", "× reference");
-        for (Timing t : timings) {
-            out.printf(Locale.ROOT, "%-72s %10.2f %12.3f%n", t.stage(), t.millisPerImage(), t.millisPerImage() / reference);
-        }
+        out.print(BenchTable.render(timings, reference));
         out.flush();
         return CaptionLabCommand.OK;
     }
