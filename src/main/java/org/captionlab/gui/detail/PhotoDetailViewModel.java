@@ -187,11 +187,7 @@ public final class PhotoDetailViewModel {
         caption.set(item.isEdited() ? item.editedCaptionProperty().get() : best);
         statusText.set(statusOf(item));
 
-        List<AlternativeRow> rows = new ArrayList<>(captions.size());
-        for (int i = 0; i < captions.size(); i++) {
-            rows.add(new AlternativeRow(i + 1, captions.get(i)));
-        }
-        alternatives.setAll(rows);
+        alternatives.setAll(rows(captions));
 
         List<WordProbability> wp = new ArrayList<>();
         if (!captions.isEmpty()) {
@@ -280,6 +276,20 @@ public final class PhotoDetailViewModel {
     }
 
     /** The model's captions, best first, with rank. */
+    /**
+     * The alternatives ranked by the score the search ranks by (beam search returns them in that order;
+     * samples come in the order drawn), the best first; ties keep their order.
+     */
+    static List<AlternativeRow> rows(List<Caption> captions) {
+        List<Caption> sorted = new ArrayList<>(captions);
+        sorted.sort(java.util.Comparator.comparingDouble(Caption::score).reversed());
+        List<AlternativeRow> rows = new ArrayList<>(sorted.size());
+        for (int i = 0; i < sorted.size(); i++) {
+            rows.add(new AlternativeRow(i + 1, sorted.get(i)));
+        }
+        return rows;
+    }
+
     public ObservableList<AlternativeRow> alternatives() {
         return alternatives;
     }
