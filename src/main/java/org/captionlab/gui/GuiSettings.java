@@ -22,9 +22,14 @@ import org.slf4j.LoggerFactory;
  * @param decoding     the decoding controls as the user left them
  * @param lastFolder   where the file dialogs open, or null
  * @param lastModelDir the last model bundle opened by hand, or null
+ * @param decodingSaved true when the user chose to keep {@code decoding} as their preference ("Remember
+ *                     these settings"): it then wins over a model's recommended decoding in later
+ *                     sessions; otherwise each model's recommendation is used (files without the field:
+ *                     false)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record GuiSettings(Theme theme, DecodeOptions decoding, String lastFolder, String lastModelDir) {
+public record GuiSettings(Theme theme, DecodeOptions decoding, String lastFolder, String lastModelDir,
+                          boolean decodingSaved) {
 
     private static final Logger LOG = LoggerFactory.getLogger(GuiSettings.class);
     static final String FILE_NAME = "gui-settings.json";
@@ -38,8 +43,13 @@ public record GuiSettings(Theme theme, DecodeOptions decoding, String lastFolder
         decoding = decoding == null ? DecodingViewModel.DEFAULTS : decoding;
     }
 
+    /** Settings without the saved-preference flag (as files of earlier versions have them). */
+    public GuiSettings(Theme theme, DecodeOptions decoding, String lastFolder, String lastModelDir) {
+        this(theme, decoding, lastFolder, lastModelDir, false);
+    }
+
     public static GuiSettings defaults() {
-        return new GuiSettings(Theme.LIGHT, DecodingViewModel.DEFAULTS, null, null);
+        return new GuiSettings(Theme.LIGHT, DecodingViewModel.DEFAULTS, null, null, false);
     }
 
     /**
@@ -66,18 +76,18 @@ public record GuiSettings(Theme theme, DecodeOptions decoding, String lastFolder
     }
 
     GuiSettings withTheme(Theme value) {
-        return new GuiSettings(value, decoding, lastFolder, lastModelDir);
+        return new GuiSettings(value, decoding, lastFolder, lastModelDir, decodingSaved);
     }
 
-    GuiSettings withDecoding(DecodeOptions value) {
-        return new GuiSettings(theme, value, lastFolder, lastModelDir);
+    GuiSettings withDecoding(DecodeOptions value, boolean saved) {
+        return new GuiSettings(theme, value, lastFolder, lastModelDir, saved);
     }
 
     GuiSettings withLastFolder(Path value) {
-        return new GuiSettings(theme, decoding, value == null ? null : value.toString(), lastModelDir);
+        return new GuiSettings(theme, decoding, value == null ? null : value.toString(), lastModelDir, decodingSaved);
     }
 
     GuiSettings withLastModelDir(Path value) {
-        return new GuiSettings(theme, decoding, lastFolder, value == null ? null : value.toString());
+        return new GuiSettings(theme, decoding, lastFolder, value == null ? null : value.toString(), decodingSaved);
     }
 }

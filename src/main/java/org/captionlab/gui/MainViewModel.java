@@ -109,7 +109,10 @@ public final class MainViewModel implements AutoCloseable {
         ScoringViewModel[] scoringRef = new ScoringViewModel[1];
         project = new ProjectViewModel(readOnlyItems, () -> scoringRef[0].referencesProperty().get(), executor, notices,
                 this.stateDir, autosaveDelay);
-        decoding = new DecodingViewModel(project.settings().decoding());
+        // A saved preference wins over the model's recommendation; without one, the model's applies once loaded.
+        GuiSettings saved = project.settings();
+        decoding = saved.decodingSaved() ? new DecodingViewModel(saved.decoding()) : new DecodingViewModel();
+        decoding.rememberedProperty().set(saved.decodingSaved());
         theme.set(project.settings().theme());
         LibraryStatus status = new LibraryStatus();
         lanes = new LanesViewModel(captioners, executor, notices, decoding, readOnlyItems, selected, clock, status::bulk);
@@ -125,14 +128,21 @@ public final class MainViewModel implements AutoCloseable {
         lanes.setOnIdle(scoring::workDone);
 
         decoding.optionsProperty().addListener((obs, old, now) -> {
-            project.updateSettings(project.settings().withDecoding(decoding.rememberedSettings()));
+            saveDecodingPreference();
             lanes.decodingChanged();
         });
+        decoding.rememberedProperty().addListener((obs, old, now) -> saveDecodingPreference());
         // Guidance on/off or a new threshold: captions are decoded again from the cached features and labels.
         decoding.guideProperty().addListener((obs, old, now) -> lanes.decodingChanged());
         theme.addListener((obs, old, now) -> project.updateSettings(project.settings().withTheme(now == null ? Theme.LIGHT : now)));
         detail.photoProperty().bind(selected);
         detail.setOnGuidanceToggled(lanes::redecode);
+    }
+
+    /** The decoding settings are saved as a preference only when the user asked to remember them. */
+    private void saveDecodingPreference() {
+        boolean keep = decoding.rememberedProperty().get();
+        project.updateSettings(project.settings().withDecoding(keep ? decoding.rememberedSettings() : null, keep));
     }
 
     // ------------------------------------------------------------------ models (lanes)
