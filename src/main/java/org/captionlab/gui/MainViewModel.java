@@ -24,6 +24,7 @@ import org.captionlab.gui.physical.PhysicalLayers;
 import org.captionlab.gui.physical.PhysicalLayerViewModel;
 import org.captionlab.gui.export.ExportScope;
 import org.captionlab.gui.inspect.InspectionViewModel;
+import org.captionlab.gui.inspect.SortOrder;
 import org.captionlab.service.References;
 import org.captionlab.gui.lane.CaptionerFactory;
 import org.captionlab.gui.library.LaneId;
@@ -126,6 +127,10 @@ public final class MainViewModel implements AutoCloseable {
         followComparedLane(inspection.comparedLaneProperty().get());
         inspection.comparedLaneProperty().addListener((obs, old, now) -> followComparedLane(now));
         lanes.setOnIdle(scoring::workDone);
+        // As the README says: loaded references sort the photos worst first, a comparison by disagreement
+        // (unless the user chose another order).
+        scoring.referencesProperty().addListener((obs, old, now) -> autoSort());
+        lanes.modelProperty(LaneId.COMPARE).addListener((obs, old, now) -> autoSort());
 
         decoding.optionsProperty().addListener((obs, old, now) -> {
             saveDecodingPreference();
@@ -137,6 +142,23 @@ public final class MainViewModel implements AutoCloseable {
         theme.addListener((obs, old, now) -> project.updateSettings(project.settings().withTheme(now == null ? Theme.LIGHT : now)));
         detail.photoProperty().bind(selected);
         detail.setOnGuidanceToggled(lanes::redecode);
+    }
+
+    /**
+     * The order the photos are shown in after references or a comparison model arrive: worst CIDEr-D first
+     * with references, biggest disagreement first when a comparison model is loaded too. An order the user
+     * chose (anything but these) is kept.
+     */
+    private void autoSort() {
+        SortOrder current = inspection.sortOrderProperty().get();
+        if (current != null && current != SortOrder.LIBRARY && current != SortOrder.CIDER_WORST
+                && current != SortOrder.DISAGREEMENT) {
+            return;
+        }
+        boolean refs = scoring.referencesProperty().get() != null;
+        boolean compared = lanes.modelProperty(LaneId.COMPARE).get() != null;
+        inspection.sortOrderProperty().set(refs && compared ? SortOrder.DISAGREEMENT : refs ? SortOrder.CIDER_WORST
+                : SortOrder.LIBRARY);
     }
 
     /** The decoding settings are saved as a preference only when the user asked to remember them. */
