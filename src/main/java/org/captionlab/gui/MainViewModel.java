@@ -270,6 +270,14 @@ public final class MainViewModel implements AutoCloseable {
 
     /** Adds dropped or opened files and folders (folders recursively); new photos are captioned at once. */
     public void addPaths(List<Path> paths) {
+        // Dropped photos count as the last photo folder too, so that File → Open… starts there.
+        if (!paths.isEmpty()) {
+            Path first = paths.get(0).toAbsolutePath().normalize();
+            Path folder = java.nio.file.Files.isDirectory(first) ? first : first.getParent();
+            if (folder != null && !folder.startsWith(stateDir)) {
+                project.rememberFolder(folder);
+            }
+        }
         library.addPaths(paths);
     }
 

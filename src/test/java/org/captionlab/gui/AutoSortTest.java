@@ -85,4 +85,19 @@ class AutoSortTest {
         assertThat(vm.inspection().sortOrderProperty().get()).isEqualTo(SortOrder.NAME);
         assertThat(vm.items()).extracting(PhotoItem::fileName).contains("close.jpg");
     }
+
+    @Test
+    void droppedPhotosMakeTheirFolderTheOneFileDialogsOpenIn() throws IOException {
+        FakeFileDialogs dialogs = new FakeFileDialogs();
+        MainViewModel vm = new MainViewModel(dir -> new FakeCaptioner(), new DirectTaskExecutor(), dialogs, new FakeClipboard(),
+                tmp.resolve("state"), new MutableClock(), Duration.ofHours(1));
+        opened.add(vm);
+        Path dir = Files.createDirectories(tmp.resolve("holiday"));
+        Files.writeString(dir.resolve("beach.jpg"), "x");
+
+        vm.addPaths(List.of(dir.resolve("beach.jpg")));
+        vm.openImages();
+
+        assertThat(dialogs.imagesOpenedIn).isEqualTo(dir.toAbsolutePath().normalize());
+    }
 }

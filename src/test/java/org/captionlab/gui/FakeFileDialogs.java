@@ -12,6 +12,8 @@ final class FakeFileDialogs implements FileDialogs {
     Path folder;
     Path modelFolder;
     Path encoderWeights;
+    /** The folder the last image dialog was opened in. */
+    Path imagesOpenedIn;
     Path projectToOpen;
     Path projectToSave;
     Path references;
@@ -23,6 +25,7 @@ final class FakeFileDialogs implements FileDialogs {
 
     @Override
     public List<Path> chooseImages(Path initialFolder) {
+        imagesOpenedIn = initialFolder;
         return images;
     }
 

@@ -30,6 +30,8 @@ import org.captionlab.search.Caption;
  */
 public final class PhotoDetailViewModel {
 
+    /** The smallest label probability listed (it reads "0.1 %"; smaller ones would read "0.0 %"). */
+    static final double MIN_LABEL_PROBABILITY = 0.0005;
     /** How many encoder labels are shown. */
     public static final int TOP_LABELS = 5;
 
@@ -202,7 +204,8 @@ public final class PhotoDetailViewModel {
         }
         words.setAll(wp);
         List<ImageLabel> top = item.labelsProperty().get();
-        labels.setAll(top.subList(0, Math.min(TOP_LABELS, top.size())));
+        // Labels that would read "0.0 %" say nothing: only those of at least 0.05 % are listed.
+        labels.setAll(top.stream().filter(l -> l.probability() >= MIN_LABEL_PROBABILITY).limit(TOP_LABELS).toList());
         if (!references.equals(item.references())) {
             references.setAll(item.references());
         }
