@@ -109,7 +109,18 @@ public final class CaptionLabApp extends Application {
                 new FxClipboardSource(),
                 settings.home().resolve("gui"));
         vm.setEncoderInstaller(file -> EncoderFiles.install(settings, file));
-        stage.setScene(new Scene(MainView.create(vm), 1280, 800));
+        GuiSettings.WindowBounds bounds = vm.windowBounds();
+        boolean restore = bounds != null && bounds.width() >= 800 && bounds.height() >= 560
+                && !javafx.stage.Screen.getScreensForRectangle(bounds.x(), bounds.y(), bounds.width(), bounds.height()).isEmpty();
+        stage.setScene(new Scene(MainView.create(vm), restore ? bounds.width() : 1280, restore ? bounds.height() : 800));
+        if (restore) {
+            stage.setX(bounds.x());
+            stage.setY(bounds.y());
+            stage.setMaximized(bounds.maximized());
+        }
+        // Window size and position are kept for the next start (not the maximised size itself).
+        stage.setOnHiding(e -> vm.rememberWindow(new GuiSettings.WindowBounds(stage.getX(), stage.getY(),
+                stage.getScene().getWidth(), stage.getScene().getHeight(), stage.isMaximized())));
         stage.titleProperty().bind(vm.titleProperty());
         var icon = CaptionLabApp.class.getResource("captionlab.png");
         if (icon != null) {

@@ -297,6 +297,7 @@ public final class MainView {
                 item("Open images…", Shortcuts.OPEN_IMAGES, vm::openImages),
                 item("Open folder…", Shortcuts.OPEN_FOLDER, vm::openFolder),
                 item("Open project…", null, vm::openProject),
+                recentMenu(),
                 new SeparatorMenuItem(),
                 item("Save project", Shortcuts.SAVE_PROJECT, vm::saveProject),
                 item("Save project as…", Shortcuts.SAVE_PROJECT_AS, vm::saveProjectAs),
@@ -367,6 +368,25 @@ public final class MainView {
         MenuBar bar = new MenuBar(file, edit, caption, view, helpMenu);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    /** File → Recent ▸ the folders of photos opened lately. */
+    private Menu recentMenu() {
+        Menu recent = new Menu("Recent");
+        recent.setId("recent-menu");
+        Runnable fill = () -> {
+            recent.getItems().clear();
+            for (java.nio.file.Path folder : vm.recent()) {
+                MenuItem i = new MenuItem(folder.toString());
+                i.setMnemonicParsing(false);
+                i.setOnAction(e -> vm.openRecent(folder));
+                recent.getItems().add(i);
+            }
+            recent.setDisable(recent.getItems().isEmpty());
+        };
+        fill.run();
+        vm.recent().addListener((javafx.collections.ListChangeListener<java.nio.file.Path>) c -> fill.run());
+        return recent;
     }
 
     private static MenuItem disabledWithout(MenuItem item, javafx.beans.value.ObservableObjectValue<?> value) {

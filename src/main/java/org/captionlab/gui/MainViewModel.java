@@ -74,6 +74,8 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<ModelInfo> comparedModel = new ReadOnlyObjectWrapper<>(this, "comparedModel");
     private final ReadOnlyStringWrapper comparedStatus = new ReadOnlyStringWrapper(this, "comparedStatus", "");
     private boolean closed;
+    private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    private final ObservableList<Path> readOnlyRecent = FXCollections.unmodifiableObservableList(recent);
     private EncoderInstaller encoderInstaller = file -> {
         throw new IOException("locating encoder weights is not available here");
     };
@@ -114,6 +116,7 @@ public final class MainViewModel implements AutoCloseable {
         GuiSettings saved = project.settings();
         decoding = saved.decodingSaved() ? new DecodingViewModel(saved.decoding()) : new DecodingViewModel();
         decoding.rememberedProperty().set(saved.decodingSaved());
+        recent.setAll(recentFolders());
         theme.set(project.settings().theme());
         LibraryStatus status = new LibraryStatus();
         lanes = new LanesViewModel(captioners, executor, notices, decoding, readOnlyItems, selected, clock, status::bulk);
@@ -159,6 +162,30 @@ public final class MainViewModel implements AutoCloseable {
         boolean compared = lanes.modelProperty(LaneId.COMPARE).get() != null;
         inspection.sortOrderProperty().set(refs && compared ? SortOrder.DISAGREEMENT : refs ? SortOrder.CIDER_WORST
                 : SortOrder.LIBRARY);
+    }
+
+    /** File → Recent: folders of photos opened lately, the latest first. */
+    public ObservableList<Path> recent() {
+        return readOnlyRecent;
+    }
+
+    private List<Path> recentFolders() {
+        return project.settings().recent().stream().map(Path::of).toList();
+    }
+
+    /** File → Recent ▸ a folder: its photos are added again. */
+    public void openRecent(Path folder) {
+        addPaths(List.of(folder));
+    }
+
+    /** The main window's bounds when it was last closed, or null (the app then uses its default size). */
+    public GuiSettings.WindowBounds windowBounds() {
+        return project.settings().window();
+    }
+
+    /** Remembers the main window's bounds (when it closes), for the next start. */
+    public void rememberWindow(GuiSettings.WindowBounds bounds) {
+        project.updateSettings(project.settings().withWindow(bounds));
     }
 
     /** The decoding settings are saved as a preference only when the user asked to remember them. */
@@ -275,7 +302,8 @@ public final class MainViewModel implements AutoCloseable {
             Path first = paths.get(0).toAbsolutePath().normalize();
             Path folder = java.nio.file.Files.isDirectory(first) ? first : first.getParent();
             if (folder != null && !folder.startsWith(stateDir)) {
-                project.rememberFolder(folder);
+                project.rememberPhotoFolder(folder);
+                recent.setAll(recentFolders());
             }
         }
         library.addPaths(paths);
@@ -283,10 +311,12 @@ public final class MainViewModel implements AutoCloseable {
 
     public void openImages() {
         library.openImages();
+        recent.setAll(recentFolders());
     }
 
     public void openFolder() {
         library.openFolder();
+        recent.setAll(recentFolders());
     }
 
     public void openProject() {
