@@ -322,7 +322,12 @@ public final class MainView {
         editCaption.disableProperty().bind(vm.selectedProperty().isNull());
         MenuItem revert = item("Revert to model's caption", Shortcuts.REVERT_CAPTION, () -> vm.detail().revertEdit());
         revert.disableProperty().bind(vm.detail().editedProperty().not());
-        edit.getItems().addAll(item("Paste", Shortcuts.PASTE, this::paste), new SeparatorMenuItem(), editCaption, revert);
+        MenuItem undo = item("Undo", Shortcuts.UNDO, vm::undo);
+        undo.disableProperty().bind(vm.canUndoProperty().not());
+        MenuItem redo = item("Redo", Shortcuts.REDO, vm::redo);
+        redo.disableProperty().bind(vm.canRedoProperty().not());
+        edit.getItems().addAll(undo, redo, new SeparatorMenuItem(), item("Paste", Shortcuts.PASTE, this::paste),
+                new SeparatorMenuItem(), editCaption, revert);
 
         Menu caption = new Menu("_Caption");
         MenuItem all = item("Caption all", Shortcuts.CAPTION_ALL, vm::captionAll);

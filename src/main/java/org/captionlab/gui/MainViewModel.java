@@ -75,6 +75,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper comparedStatus = new ReadOnlyStringWrapper(this, "comparedStatus", "");
     private boolean closed;
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    private final UndoHistory history = new UndoHistory(items);
     private final ObservableList<Path> readOnlyRecent = FXCollections.unmodifiableObservableList(recent);
     private EncoderInstaller encoderInstaller = file -> {
         throw new IOException("locating encoder weights is not available here");
@@ -162,6 +163,24 @@ public final class MainViewModel implements AutoCloseable {
         boolean compared = lanes.modelProperty(LaneId.COMPARE).get() != null;
         inspection.sortOrderProperty().set(refs && compared ? SortOrder.DISAGREEMENT : refs ? SortOrder.CIDER_WORST
                 : SortOrder.LIBRARY);
+    }
+
+    /** Edit → Undo (Ctrl+Z): the last caption edit, verdict, category or note change is taken back. */
+    public void undo() {
+        history.undo();
+    }
+
+    /** Edit → Redo (Ctrl+Shift+Z). */
+    public void redo() {
+        history.redo();
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return history.canUndoProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return history.canRedoProperty();
     }
 
     /** File → Recent: folders of photos opened lately, the latest first. */
