@@ -68,7 +68,9 @@ public final class PhotoDetailView {
         root.getStyleClass().add("detail");
         root.setId("detail");
         root.getItems().addAll(imagePane(), infoPane());
-        root.setDividerPositions(0.42);
+        // The preview takes less than a third of the height, so that at 1280×800 the alternatives and the five
+        // ImageNet labels fit below it.
+        root.setDividerPositions(0.30);
         vm.photoProperty().addListener((obs, old, now) -> showImage(now));
         showImage(vm.photoProperty().get());
     }
@@ -265,6 +267,7 @@ public final class PhotoDetailView {
         TableColumn<AlternativeRow, Number> rank = new TableColumn<>("#");
         rank.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().rank()));
         rank.setPrefWidth(34);
+        rank.setMinWidth(30);
         rank.setMaxWidth(44);
         rank.setStyle("-fx-alignment: CENTER-RIGHT;");
         TableColumn<AlternativeRow, String> text = new TableColumn<>("Caption");
@@ -292,8 +295,8 @@ public final class PhotoDetailView {
                 setStyle("-fx-alignment: CENTER-RIGHT;");
             }
         });
-        score.setPrefWidth(64);
-        score.setMinWidth(56);
+        score.setPrefWidth(66);
+        score.setMinWidth(60);
         TableColumn<AlternativeRow, Number> prob = new TableColumn<>();
         Label probHeader = new Label("per word");
         probHeader.setTooltip(new Tooltip("How likely each word was, on average: the geometric mean of the word"
@@ -308,8 +311,8 @@ public final class PhotoDetailView {
                 setStyle("-fx-alignment: CENTER-RIGHT;");
             }
         });
-        prob.setPrefWidth(70);
-        prob.setMinWidth(62);
+        prob.setPrefWidth(84);
+        prob.setMinWidth(80);
         alternatives.getColumns().setAll(java.util.List.of(rank, text, score, prob));
         return new VBox(4, heading, alternatives);
     }
