@@ -34,21 +34,21 @@ public final class CaptionLabApp extends Application {
 
     /**
      * Starts the JavaFX application (called by the plain Launcher main class). Without a display it
-     * says so in one sentence and returns {@code false} instead of printing JavaFX's stack trace.
+     * says so in one sentence on {@code err} and returns {@code false} instead of printing JavaFX's stack trace.
      */
-    public static boolean launchApp(String[] args) {
+    public static boolean launchApp(String[] args, java.io.PrintStream err) {
         // The jar runs JavaFX from the class path, which JavaFX warns about at every start although it works.
         JAVAFX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
         if (!hasDisplay(System.getenv(), System.getProperty("os.name", ""), System.getProperty("glass.platform"))) {
             LOG.warn("no display: DISPLAY and WAYLAND_DISPLAY are unset");
-            System.err.println(NO_DISPLAY);
+            err.println(NO_DISPLAY);
             return false;
         }
         Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
             if (isNoDisplay(error)) {
                 LOG.warn("the display could not be opened", error);
-                System.err.println(NO_DISPLAY);
+                err.println(NO_DISPLAY);
                 System.exit(3);
             } else if (previous != null) {
                 previous.uncaughtException(thread, error);
@@ -63,7 +63,7 @@ public final class CaptionLabApp extends Application {
         } catch (RuntimeException e) {
             if (isNoDisplay(e)) {
                 LOG.warn("the display could not be opened", e);
-                System.err.println(NO_DISPLAY);
+                err.println(NO_DISPLAY);
                 return false;
             }
             throw e;
