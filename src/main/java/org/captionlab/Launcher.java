@@ -16,8 +16,8 @@ public final class Launcher {
     public static void main(String[] args) {
         if (CaptionLabCommand.isCommandLine(args)) {
             System.exit(CaptionLabCommand.run(args));
-        } else {
-            CaptionLabApp.launchApp(args);
+        } else if (!CaptionLabApp.launchApp(args, System.err)) {
+            System.exit(CaptionLabCommand.FATAL);
         }
     }
 }

@@ -242,25 +242,7 @@ final class BenchCommand implements Callable<Integer> {
                 modelOptions.model != null ? modelOptions.model : "default", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), ref != null ? ", PyTorch " + ref.path("torch").asText() + " on "
                         + ref.path("threads").asInt() + " threads" : "");
-        int width = figures.stream().mapToInt(f -> f.label().length()).max().orElse(10) + 2;
-        String header = ref != null ? "%-" + width + "s %12s %12s %9s%n" : "%-" + width + "s %12s%n";
-        if (ref != null) {
-            out.printf(Locale.ROOT, header, "figure", "CaptionLab", "PyTorch", "ratio");
-        } else {
-            out.printf(Locale.ROOT, header, "figure", "CaptionLab");
-        }
-        for (Figure f : figures) {
-            String ours = format(f.ours(), f.unit());
-            if (ref != null && ref.has(f.key())) {
-                double theirs = ref.get(f.key()).asDouble();
-                out.printf(Locale.ROOT, "%-" + width + "s %12s %12s %8.2f×%n", f.label(), ours, format(theirs, f.unit()),
-                        ratio(f, theirs));
-            } else if (ref != null) {
-                out.printf(Locale.ROOT, "%-" + width + "s %12s %12s %9s%n", f.label(), ours, "", "");
-            } else {
-                out.printf(Locale.ROOT, "%-" + width + "s %12s%n", f.label(), ours);
-            }
-        }
+        out.print(BenchTable.render(figures, ref));
         if (ref != null) {
             out.println("ratio: how many times better CaptionLab's figure is (its rate ÷ the reference's, or the reference's"
                     + " time or memory ÷ its); the reference's end-to-end rates are its loop only, without start-up.");
@@ -271,10 +253,6 @@ final class BenchCommand implements Callable<Integer> {
     /** How many times better ours is: > 1 when CaptionLab is faster or smaller. */
     static double ratio(Figure f, double theirs) {
         return f.higherBetter() ? f.ours() / theirs : theirs / f.ours();
-    }
-
-    private static String format(double v, String unit) {
-        return String.format(Locale.ROOT, v >= 100 ? "%.0f %s" : v >= 10 ? "%.1f %s" : "%.2f %s", v, unit);
     }
 
     private void writeJson(List<Figure> figures, JsonNode ref) throws IOException {

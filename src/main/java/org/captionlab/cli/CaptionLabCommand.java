@@ -75,6 +75,9 @@ public final class CaptionLabCommand implements Runnable {
             SUBCOMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
         }
         cl.setExecutionExceptionHandler(new Errors.Handler());
+        cl.setParameterExceptionHandler(Errors::usage);
+        // --format CSV, --guide OFF: enum values in any case.
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }
 

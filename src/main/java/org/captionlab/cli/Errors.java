@@ -68,6 +68,23 @@ final class Errors {
         return CaptionLabCommand.FATAL;
     }
 
+    /**
+     * Reports a bad command line in one sentence naming the option, with a pointer to the command's help
+     * (not the whole help text, which would bury the sentence).
+     */
+    static int usage(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        java.io.PrintWriter err = cl.getErr();
+        String name = cl.getCommandSpec().qualifiedName(" ");
+        err.println(name + ": " + e.getMessage());
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+            err.println("  (see '" + name + " --help')");
+        }
+        err.flush();
+        LOG.info("usage error: {}", e.getMessage());
+        return CaptionLabCommand.USAGE;
+    }
+
     /** The user stopped the command (Ctrl-C): said as such, not as an error, with its own exit code. */
     static int cancelled(CommandLine cl, CancellationException e) {
         LOG.info("{} cancelled: {}", cl.getCommandName(), e.getMessage());

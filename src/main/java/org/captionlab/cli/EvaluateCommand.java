@@ -79,7 +79,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     GuideOptions guideOptions;
 
-    @Option(names = "--out", paramLabel = "FILE", required = true, description = "Report JSON to write.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Report JSON to write (per-image scores, worst first). "
+            + "Without it the metrics table is printed only.")
     Path out;
 
     @Option(names = "--record", paramLabel = "RUN", description = "Record the corpus metrics in the model's manifest under this run name (e.g. dev-beam3).")
@@ -101,7 +102,9 @@ final class EvaluateCommand implements Callable<Integer> {
             EvaluationResult result = scores.result();
             String name = String.valueOf(mode.predictions.predictions.getFileName());
             MentionF1.Scores mentions = scores.mentions();
-            EvaluationReportWriter.write(out, name, result, mentions);
+            if (out != null) {
+                EvaluationReportWriter.write(out, name, result, mentions);
+            }
             print(stdout, name, result);
             print(stdout, mentions);
             return CaptionLabCommand.OK;
@@ -121,7 +124,9 @@ final class EvaluateCommand implements Callable<Integer> {
             for (String p : run.problems()) {
                 err.println("captionlab evaluate: " + p);
             }
-            EvaluationReportWriter.write(out, run.model(), run.result(), run.mentions());
+            if (out != null) {
+                EvaluationReportWriter.write(out, run.model(), run.result(), run.mentions());
+            }
             if (predictionsOut != null) {
                 CocoResultsWriter.write(predictionsOut, run.predictions());
             }

@@ -13,7 +13,8 @@ final class ModelOptions {
     @Option(names = "--model", paramLabel = "DIR", description = "Model bundle folder. Default: models/default (or CAPTIONLAB_MODEL).")
     Path model;
 
-    @Option(names = "--encoder-weights", paramLabel = "PATH", description = "Encoder weights file. Default: CAPTIONLAB_ENCODER_WEIGHTS, ~/.captionlab/encoders, ../shared/encoders, or a download.")
+    @Option(names = "--encoder-weights", paramLabel = "PATH", description = "Encoder weights file. Default: CAPTIONLAB_ENCODER_WEIGHTS, then the user cache"
+            + " (encoders in ~/.captionlab), then beside the installation, then a download.")
     Path encoderWeights;
 
     @Option(names = "--unverified-weights", description = "Use encoder weights whose SHA-256 is not the one the model "

@@ -100,10 +100,16 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from the checkpoint in --out.")
     boolean resume;
 
+    @Option(names = "--force", description = "Overwrite a model folder --out that already holds files (without it, train refuses).")
+    boolean force;
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TrainCommand.class);
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
+        TrainOutput.checkOut(spec.commandLine(), out, resume, force);
         TrainingConfig config = new TrainingConfig(CellType.parse(cell), embedding, hidden, dropout, epochs, batch, lr,
                 lrDecay, clip, tbptt, l2, seed, minCount, maxLength, patience, valImages);
         // originalArgs() holds the whole command line, the sub-command name included.
@@ -130,12 +136,16 @@ final class TrainCommand implements Callable<Integer> {
                 }
 
                 private ConsoleProgress batches;
+                private int lastEpoch;
+                private int epochsDone;
+                private double secondsSoFar;
 
                 @Override
                 public void started(int firstEpoch, int totalEpochs, int batchesPerEpoch, int vocabularySize) {
                     stdout.printf("training %s: epochs %d..%d, %d batches per epoch, vocabulary %,d words%n",
                             config.cell().id(), firstEpoch, totalEpochs, batchesPerEpoch, vocabularySize);
-                    stdout.println(TrainingService.LOG_HEADER);
+                    lastEpoch = totalEpochs;
+                    LOG.info("epoch log: {}", TrainingService.LOG_HEADER);
                     stdout.flush();
                 }
 
@@ -149,8 +159,12 @@ final class TrainCommand implements Callable<Integer> {
 
                 @Override
                 public void epoch(EpochStats s, boolean best) {
-                    // The log file's own row, so the console and training-log.csv never disagree.
-                    stdout.println(TrainingService.logRow(s) + (best ? "  (best, saved)" : ""));
+                    // A line for people; the CSV row (as in training-log.csv) goes to the log file.
+                    LOG.info("epoch log: {}", TrainingService.logRow(s));
+                    epochsDone++;
+                    secondsSoFar += s.seconds();
+                    stdout.println(TrainOutput.epochLine(s, lastEpoch, best,
+                            TrainOutput.secondsLeft(secondsSoFar, epochsDone, lastEpoch - s.epoch())));
                     stdout.flush();
                 }
             }, interruption::requested);

@@ -6,8 +6,7 @@ import picocli.CommandLine;
 final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-        String v = CaptionLabCommand.class.getPackage().getImplementationVersion();
-        return new String[] {"CaptionLab " + (v == null ? "development" : v),
+        return new String[] {"CaptionLab " + org.captionlab.util.Installation.version(),
             "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
     }
 }

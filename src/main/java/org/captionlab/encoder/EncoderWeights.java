@@ -11,12 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import org.captionlab.util.AtomicFiles;
 import org.captionlab.util.Hashing;
+import org.captionlab.util.Installation;
 import org.captionlab.util.ProgressListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +30,9 @@ import org.slf4j.LoggerFactory;
  *   <li>an explicit path (the CLI's {@code --encoder-weights}); missing is an error;
  *   <li>the environment variable {@value #ENV_VAR}; set but missing is an error;
  *   <li>the user cache {@code <home>/encoders/};
+ *   <li>beside the installation ({@link Installation}): {@code encoders/} in the jar's folder (the app
+ *       image and the {@code .deb}) or above it, and {@code ../shared/encoders/} beside a source checkout
+ *       whose {@code target/} holds the jar, so that the current folder does not matter;
  *   <li>{@code ../shared/encoders/} relative to the working directory (developer checkouts);
  *   <li>a download of the pinned public file into the user cache, checked against its SHA-256.
  * </ol>
@@ -55,7 +61,7 @@ public final class EncoderWeights {
     private static final Logger LOG = LoggerFactory.getLogger(EncoderWeights.class);
 
     /** Where a weights file was found. */
-    public enum Source { EXPLICIT, ENVIRONMENT, USER_CACHE, SHARED_FOLDER, DOWNLOAD }
+    public enum Source { EXPLICIT, ENVIRONMENT, USER_CACHE, INSTALLATION, SHARED_FOLDER, DOWNLOAD }
 
     /** A usable pair of files. */
     public record Location(Path weights, Path labels, Source source) {
@@ -70,11 +76,13 @@ public final class EncoderWeights {
      * @param modelUrl where to download the model from
      * @param labelsUrl where to download the label list from
      * @param timeout connect and response-header timeout for downloads
+     * @param installFolders folders beside the installation that may hold the weights, in order
      */
     public record Environment(Map<String, String> variables, Path home, Path workingDirectory,
-                              URI modelUrl, URI labelsUrl, Duration timeout) {
+                              URI modelUrl, URI labelsUrl, Duration timeout, List<Path> installFolders) {
         public Environment {
             variables = Map.copyOf(variables);
+            installFolders = List.copyOf(installFolders);
             Objects.requireNonNull(home, "home");
             Objects.requireNonNull(workingDirectory, "workingDirectory");
             Objects.requireNonNull(modelUrl, "modelUrl");
@@ -82,10 +90,16 @@ public final class EncoderWeights {
             Objects.requireNonNull(timeout, "timeout");
         }
 
+        /** An environment with no installation folders (tests). */
+        public Environment(Map<String, String> variables, Path home, Path workingDirectory,
+                           URI modelUrl, URI labelsUrl, Duration timeout) {
+            this(variables, home, workingDirectory, modelUrl, labelsUrl, timeout, List.of());
+        }
+
         /** The real environment with the given home folder. */
         public static Environment system(Path home) {
             return new Environment(System.getenv(), home, Path.of("").toAbsolutePath(), MODEL_URL, LABELS_URL,
-                    Duration.ofSeconds(30));
+                    Duration.ofSeconds(30), Installation.directory().map(EncoderWeights::installFolders).orElse(List.of()));
         }
 
         /** The real environment with home {@code ~/.captionlab}. */
@@ -105,11 +119,34 @@ public final class EncoderWeights {
 
         /** A copy downloading from other URLs. */
         public Environment withUrls(URI model, URI labels) {
-            return new Environment(variables, home, workingDirectory, model, labels, timeout);
+            return new Environment(variables, home, workingDirectory, model, labels, timeout, installFolders);
+        }
+
+        /** A copy looking for the weights beside an installation in {@code jarFolder}. */
+        public Environment withInstallation(Path jarFolder) {
+            return new Environment(variables, home, workingDirectory, modelUrl, labelsUrl, timeout, EncoderWeights.installFolders(jarFolder));
         }
     }
 
     private EncoderWeights() {
+    }
+
+    /**
+     * The folders beside an installation whose jar is in {@code jarFolder} that may hold the weights:
+     * {@code encoders/} in it and in its parent (app image, {@code .deb}), and {@code ../shared/encoders}
+     * beside the project whose {@code target/} it is (a source checkout).
+     */
+    static List<Path> installFolders(Path jarFolder) {
+        Path dir = jarFolder.toAbsolutePath().normalize();
+        List<Path> folders = new ArrayList<>();
+        folders.add(dir.resolve("encoders"));
+        if (dir.getParent() != null) {
+            folders.add(dir.getParent().resolve("encoders"));
+            if (dir.getParent().getParent() != null) {
+                folders.add(dir.getParent().getParent().resolve("shared").resolve("encoders"));
+            }
+        }
+        return folders;
     }
 
     /**
@@ -145,6 +182,12 @@ public final class EncoderWeights {
             }
             // We wrote this file, so a mismatch means damage (disk, manual edit): fetch it again.
             LOG.warn("encoder weights '{}' do not match SHA-256 {}; ignoring them (they will be downloaded again)", cached, MODEL_SHA256);
+        }
+        for (Path folder : env.installFolders()) {
+            Path installed = folder.resolve(MODEL_FILE);
+            if (Files.isRegularFile(installed)) {
+                return located(installed, Source.INSTALLATION, env, progress);
+            }
         }
         Path shared = sharedDirectory(env).resolve(MODEL_FILE);
         if (Files.isRegularFile(shared)) {
@@ -183,6 +226,12 @@ public final class EncoderWeights {
         if (Files.isRegularFile(cached) && matches(cached, LABELS_SHA256)) {
             return cached;
         }
+        for (Path folder : env.installFolders()) {
+            Path installed = folder.resolve(LABELS_FILE);
+            if (Files.isRegularFile(installed)) {
+                return installed;
+            }
+        }
         Path shared = sharedDirectory(env).resolve(LABELS_FILE);
         if (Files.isRegularFile(shared)) {
             return shared;
@@ -203,8 +252,8 @@ public final class EncoderWeights {
     /** Streams {@code url} into {@code target} via a temporary file, moved only if the SHA-256 matches. */
     private static void download(URI url, Path target, String sha256, Environment env, ProgressListener progress)
             throws EncoderWeightsException {
-        String manual = "download " + url + " yourself and save it as " + target.toAbsolutePath()
-                + " (or pass --encoder-weights FILE, or set " + ENV_VAR + ")";
+        // One short sentence for the user; the URL to fetch by hand goes to the log.
+        String manual = "save it as " + target.toAbsolutePath() + " (or pass --encoder-weights FILE)";
         LOG.info("downloading {} to {}", url, target);
         HttpClient client = HttpClient.newBuilder()
                 .connectTimeout(env.timeout())
@@ -216,8 +265,9 @@ public final class EncoderWeights {
             HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 if (response.statusCode() != 200) {
-                    throw new EncoderWeightsException(target.getFileName() + " was not found locally and " + url
-                            + " answered HTTP " + response.statusCode() + ": " + manual);
+                    LOG.warn("{} answered HTTP {}; the file can be fetched by hand from there", url, response.statusCode());
+                    throw new EncoderWeightsException(target.getFileName() + " was not found and its download failed (HTTP "
+                            + response.statusCode() + "): " + manual, null, true);
                 }
                 long total = response.headers().firstValueAsLong("Content-Length").orElse(-1L);
                 String what = "downloading " + target.getFileName();
@@ -237,9 +287,9 @@ public final class EncoderWeights {
                     if (!actual.equals(sha256)) {
                         // Thrown inside the atomic write, so the temporary file is deleted and
                         // nothing is left where a later run would pick it up.
-                        throw new EncoderWeightsException("the download of " + url + " (" + done
-                                + " bytes) has SHA-256 " + actual + " instead of " + sha256
-                                + ", so it was deleted: " + manual);
+                        LOG.warn("the download of {} ({} bytes) has SHA-256 {} instead of {}", url, done, actual, sha256);
+                        throw new EncoderWeightsException("the download of " + target.getFileName()
+                                + " was damaged (wrong SHA-256), so it was deleted: " + manual, null, true);
                     }
                 });
             }
@@ -247,12 +297,52 @@ public final class EncoderWeights {
             throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new EncoderWeightsException("the download of " + url + " was interrupted: " + manual, e);
+            throw new EncoderWeightsException("the download of " + target.getFileName() + " was interrupted: " + manual, e, true);
         } catch (IOException e) {
-            throw new EncoderWeightsException(target.getFileName() + " was not found locally and could not be downloaded from "
-                    + url + " (" + describe(e) + "): " + manual, e);
+            LOG.warn("could not download {} ({}); the file can be fetched by hand from there", url, describe(e));
+            throw new EncoderWeightsException(target.getFileName() + " was not found and could not be downloaded ("
+                    + describe(e) + "): " + manual, e, true);
         }
         LOG.info("downloaded {} (SHA-256 verified)", target);
+    }
+
+    /**
+     * Copies a weights file the user located (and the label list beside it, when there) into the user
+     * cache, where every later start finds it, after checking that it is the pinned MobileNetV2 file.
+     *
+     * @return where the weights are now
+     * @throws EncoderWeightsException if the file does not exist or is not the pinned file
+     */
+    public static Path install(Path chosen, Environment env) throws EncoderWeightsException {
+        Objects.requireNonNull(chosen, "chosen");
+        if (!Files.isRegularFile(chosen)) {
+            throw new EncoderWeightsException("'" + chosen + "' is not a file: choose " + MODEL_FILE);
+        }
+        if (!matches(chosen, MODEL_SHA256)) {
+            throw new EncoderWeightsException("'" + chosen + "' is not the MobileNetV2 file CaptionLab needs (its SHA-256"
+                    + " differs): choose " + MODEL_FILE);
+        }
+        Path target = env.cacheDirectory().resolve(MODEL_FILE);
+        try {
+            Files.createDirectories(env.cacheDirectory());
+            copy(chosen, target);
+            Path labels = chosen.toAbsolutePath().resolveSibling(LABELS_FILE);
+            Path cachedLabels = env.cacheDirectory().resolve(LABELS_FILE);
+            if (Files.isRegularFile(labels) && matches(labels, LABELS_SHA256) && !matches(cachedLabels, LABELS_SHA256)) {
+                copy(labels, cachedLabels);
+            }
+        } catch (IOException e) {
+            throw new EncoderWeightsException("could not copy '" + chosen + "' to " + target + " (" + describe(e) + ")", e);
+        }
+        LOG.info("encoder weights {} installed into {}", chosen, target);
+        return target;
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        if (Files.exists(to) && Files.isSameFile(from, to)) {
+            return;
+        }
+        AtomicFiles.write(to, out -> Files.copy(from, out));
     }
 
     private static String describe(IOException e) {

@@ -8,6 +8,7 @@ import javafx.stage.Stage;
 import org.captionlab.gui.lane.CaptionerFactory;
 import org.captionlab.gui.task.PooledTaskExecutor;
 import org.captionlab.service.CaptioningService;
+import org.captionlab.service.EncoderFiles;
 import org.captionlab.service.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,9 +25,72 @@ public final class CaptionLabApp extends Application {
     private PooledTaskExecutor executor;
     private MainViewModel vm;
 
-    /** Starts the JavaFX application (called by the plain Launcher main class). */
-    public static void launchApp(String[] args) {
-        Application.launch(CaptionLabApp.class, args);
+    /** What the app says when there is no display to open its window on. */
+    public static final String NO_DISPLAY = "captionlab: the desktop app needs a display, and none could be opened:"
+            + " run it in a desktop session (or set DISPLAY), or use the command line (captionlab --help).";
+
+    /** JavaFX's own logger, kept so that its filter stays in place (loggers are held weakly). */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+
+    /**
+     * Starts the JavaFX application (called by the plain Launcher main class). Without a display it
+     * says so in one sentence on {@code err} and returns {@code false} instead of printing JavaFX's stack trace.
+     */
+    public static boolean launchApp(String[] args, java.io.PrintStream err) {
+        // The jar runs JavaFX from the class path, which JavaFX warns about at every start although it works.
+        JAVAFX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
+        if (!hasDisplay(System.getenv(), System.getProperty("os.name", ""), System.getProperty("glass.platform"))) {
+            LOG.warn("no display: DISPLAY and WAYLAND_DISPLAY are unset");
+            err.println(NO_DISPLAY);
+            return false;
+        }
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            if (isNoDisplay(error)) {
+                LOG.warn("the display could not be opened", error);
+                err.println(NO_DISPLAY);
+                System.exit(3);
+            } else if (previous != null) {
+                previous.uncaughtException(thread, error);
+            } else {
+                LOG.error("uncaught exception in {}", thread.getName(), error);
+                error.printStackTrace();
+            }
+        });
+        try {
+            Application.launch(CaptionLabApp.class, args);
+            return true;
+        } catch (RuntimeException e) {
+            if (isNoDisplay(e)) {
+                LOG.warn("the display could not be opened", e);
+                err.println(NO_DISPLAY);
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** False on Linux and other X11/Wayland systems when neither DISPLAY nor WAYLAND_DISPLAY is set (Monocle needs none). */
+    static boolean hasDisplay(java.util.Map<String, String> env, String osName, String glassPlatform) {
+        String os = osName.toLowerCase(java.util.Locale.ROOT);
+        if (os.contains("win") || os.contains("mac") || "Monocle".equalsIgnoreCase(glassPlatform)) {
+            return true;
+        }
+        return !isBlank(env.get("DISPLAY")) || !isBlank(env.get("WAYLAND_DISPLAY"));
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** True for JavaFX's "Unable to open DISPLAY" anywhere in the causes. */
+    static boolean isNoDisplay(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("Unable to open DISPLAY")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -44,8 +108,24 @@ public final class CaptionLabApp extends Application {
                 new FxFileDialogs(() -> stage),
                 new FxClipboardSource(),
                 settings.home().resolve("gui"));
-        stage.setScene(new Scene(MainView.create(vm), 1280, 800));
+        vm.setEncoderInstaller(file -> EncoderFiles.install(settings, file));
+        GuiSettings.WindowBounds bounds = vm.windowBounds();
+        boolean restore = bounds != null && bounds.width() >= 800 && bounds.height() >= 560
+                && !javafx.stage.Screen.getScreensForRectangle(bounds.x(), bounds.y(), bounds.width(), bounds.height()).isEmpty();
+        stage.setScene(new Scene(MainView.create(vm), restore ? bounds.width() : 1280, restore ? bounds.height() : 800));
+        if (restore) {
+            stage.setX(bounds.x());
+            stage.setY(bounds.y());
+            stage.setMaximized(bounds.maximized());
+        }
+        // Window size and position are kept for the next start (not the maximised size itself).
+        stage.setOnHiding(e -> vm.rememberWindow(new GuiSettings.WindowBounds(stage.getX(), stage.getY(),
+                stage.getScene().getWidth(), stage.getScene().getHeight(), stage.isMaximized())));
         stage.titleProperty().bind(vm.titleProperty());
+        var icon = CaptionLabApp.class.getResource("captionlab.png");
+        if (icon != null) {
+            stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+        }
         stage.setMinWidth(800);
         stage.setMinHeight(560);
         stage.show();

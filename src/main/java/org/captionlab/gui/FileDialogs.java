@@ -18,6 +18,11 @@ public interface FileDialogs {
     /** A folder of photos to add (walked recursively). */
     Optional<Path> chooseFolder(Path initialFolder);
 
+    /** The encoder weights file (File → Locate encoder weights…); empty when cancelled or not offered. */
+    default Optional<Path> chooseEncoderWeights(Path initialFolder) {
+        return Optional.empty();
+    }
+
     /** A caption model bundle folder (holding manifest.json). */
     Optional<Path> chooseModelFolder(Path initialFolder);
 

@@ -50,6 +50,17 @@ public final class FxFileDialogs implements FileDialogs {
     }
 
     @Override
+    public Optional<Path> chooseEncoderWeights(Path initialFolder) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Locate the encoder weights (" + org.captionlab.service.EncoderFiles.MODEL_FILE + ")");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("TFLite models", "*.tflite"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        setInitial(chooser, initialFolder);
+        return Optional.ofNullable(chooser.showOpenDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
     public Optional<Path> chooseProjectToOpen(Path initialFolder) {
         FileChooser chooser = projectChooser("Open project", initialFolder);
         return Optional.ofNullable(chooser.showOpenDialog(owner.get())).map(File::toPath);

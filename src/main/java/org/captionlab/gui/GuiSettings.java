@@ -22,9 +22,23 @@ import org.slf4j.LoggerFactory;
  * @param decoding     the decoding controls as the user left them
  * @param lastFolder   where the file dialogs open, or null
  * @param lastModelDir the last model bundle opened by hand, or null
+ * @param decodingSaved true when the user chose to keep {@code decoding} as their preference ("Remember
+ *                     these settings"): it then wins over a model's recommended decoding in later
+ *                     sessions; otherwise each model's recommendation is used (files without the field:
+ *                     false)
+ * @param window       the main window's bounds when it was last closed, or null
+ * @param recent       folders of photos opened lately, the latest first (File → Recent)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record GuiSettings(Theme theme, DecodeOptions decoding, String lastFolder, String lastModelDir) {
+public record GuiSettings(Theme theme, DecodeOptions decoding, String lastFolder, String lastModelDir,
+                          boolean decodingSaved, WindowBounds window, java.util.List<String> recent) {
+
+    /** How many folders File → Recent lists. */
+    static final int MAX_RECENT = 8;
+
+    /** The main window's position and size (in screen coordinates) and whether it was maximised. */
+    public record WindowBounds(double x, double y, double width, double height, boolean maximized) {
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(GuiSettings.class);
     static final String FILE_NAME = "gui-settings.json";
@@ -36,10 +50,16 @@ public record GuiSettings(Theme theme, DecodeOptions decoding, String lastFolder
     public GuiSettings {
         theme = theme == null ? Theme.LIGHT : theme;
         decoding = decoding == null ? DecodingViewModel.DEFAULTS : decoding;
+        recent = recent == null ? java.util.List.of() : java.util.List.copyOf(recent);
+    }
+
+    /** Settings without the saved-preference flag, window and recent folders (as files of earlier versions have them). */
+    public GuiSettings(Theme theme, DecodeOptions decoding, String lastFolder, String lastModelDir) {
+        this(theme, decoding, lastFolder, lastModelDir, false, null, null);
     }
 
     public static GuiSettings defaults() {
-        return new GuiSettings(Theme.LIGHT, DecodingViewModel.DEFAULTS, null, null);
+        return new GuiSettings(Theme.LIGHT, DecodingViewModel.DEFAULTS, null, null, false, null, null);
     }
 
     /**
@@ -66,18 +86,33 @@ public record GuiSettings(Theme theme, DecodeOptions decoding, String lastFolder
     }
 
     GuiSettings withTheme(Theme value) {
-        return new GuiSettings(value, decoding, lastFolder, lastModelDir);
+        return new GuiSettings(value, decoding, lastFolder, lastModelDir, decodingSaved, window, recent);
     }
 
-    GuiSettings withDecoding(DecodeOptions value) {
-        return new GuiSettings(theme, value, lastFolder, lastModelDir);
+    GuiSettings withDecoding(DecodeOptions value, boolean saved) {
+        return new GuiSettings(theme, value, lastFolder, lastModelDir, saved, window, recent);
     }
 
     GuiSettings withLastFolder(Path value) {
-        return new GuiSettings(theme, decoding, value == null ? null : value.toString(), lastModelDir);
+        return new GuiSettings(theme, decoding, value == null ? null : value.toString(), lastModelDir, decodingSaved, window,
+                recent);
     }
 
     GuiSettings withLastModelDir(Path value) {
-        return new GuiSettings(theme, decoding, lastFolder, value == null ? null : value.toString());
+        return new GuiSettings(theme, decoding, lastFolder, value == null ? null : value.toString(), decodingSaved, window,
+                recent);
+    }
+
+    GuiSettings withWindow(WindowBounds value) {
+        return new GuiSettings(theme, decoding, lastFolder, lastModelDir, decodingSaved, value, recent);
+    }
+
+    /** {@code folder} first in the recent folders (moved there if listed), at most {@link #MAX_RECENT}. */
+    GuiSettings withRecent(Path folder) {
+        String f = folder.toAbsolutePath().normalize().toString();
+        java.util.List<String> next = new java.util.ArrayList<>();
+        next.add(f);
+        recent.stream().filter(r -> !r.equals(f)).limit(MAX_RECENT - 1L).forEach(next::add);
+        return new GuiSettings(theme, decoding, lastFolder, lastModelDir, decodingSaved, window, next);
     }
 }

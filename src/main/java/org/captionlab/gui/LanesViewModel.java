@@ -215,6 +215,12 @@ public final class LanesViewModel implements AutoCloseable {
         return lane;
     }
 
+    /** The main model's folder while it waits for its encoder weights (missing or unusable), else null. */
+    public ReadOnlyObjectProperty<Path> waitingForEncoderProperty() {
+        return mainLane.waitingForEncoderProperty();
+    }
+
+    /** The main model's state. */
     public ReadOnlyObjectProperty<ModelState> modelStateProperty() {
         return mainLane.stateProperty();
     }

@@ -93,7 +93,7 @@ public final class LibraryViewModel {
     public void openImages() {
         List<Path> files = dialogs.chooseImages(project.lastFolder());
         if (!files.isEmpty()) {
-            project.rememberFolder(files.get(0).toAbsolutePath().getParent());
+            project.rememberPhotoFolder(files.get(0).toAbsolutePath().getParent());
             addPaths(files);
         }
     }
@@ -101,7 +101,7 @@ public final class LibraryViewModel {
     /** File → Open folder… */
     public void openFolder() {
         dialogs.chooseFolder(project.lastFolder()).ifPresent(folder -> {
-            project.rememberFolder(folder);
+            project.rememberPhotoFolder(folder);
             addPaths(List.of(folder));
         });
     }

@@ -18,6 +18,7 @@ import org.captionlab.gui.library.ModelResult;
 import org.captionlab.gui.library.PhotoItem;
 import org.captionlab.gui.library.PhotoStatus;
 import org.captionlab.gui.notice.Notices;
+import org.captionlab.service.EncoderUnavailableException;
 import org.captionlab.service.ModelInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,8 @@ final class MainLane implements ModelLane.Listener {
     private final Consumer<PhotoItem> captioned;
     private final Runnable modelChanged;
     private final ReadOnlyObjectWrapper<ModelState> state = new ReadOnlyObjectWrapper<>(this, "state", ModelState.NONE);
+    /** The model folder whose encoder could not be opened (File → Locate encoder weights… loads it again), or null. */
+    private final ReadOnlyObjectWrapper<Path> waitingForEncoder = new ReadOnlyObjectWrapper<>(this, "waitingForEncoder");
     private boolean closed;
 
     /**
@@ -75,6 +78,11 @@ final class MainLane implements ModelLane.Listener {
 
     ModelState state() {
         return state.get();
+    }
+
+    /** The model folder that loaded but whose encoder weights are missing or unusable; null otherwise. */
+    ReadOnlyObjectProperty<Path> waitingForEncoderProperty() {
+        return waitingForEncoder.getReadOnlyProperty();
     }
 
     /** Opens a model in the background; photos wait for it. */
@@ -214,6 +222,7 @@ final class MainLane implements ModelLane.Listener {
 
     @Override
     public void loaded(ModelLane l, ModelInfo previous, ModelInfo info) {
+        waitingForEncoder.set(null);
         decoding.setRecommended(info.recommended());
         decoding.setRecommendedGuide(info.guide());
         if (lane.pendingLoad() == null) {
@@ -233,14 +242,26 @@ final class MainLane implements ModelLane.Listener {
 
     @Override
     public void loadFailed(ModelLane l, Path dir, Throwable error) {
-        LaneTexts.loadFailed(notices, lane, dir, error);
+        EncoderUnavailableException encoder = LaneTexts.encoderUnavailable(error);
+        if (encoder != null) {
+            LaneTexts.encoderFailed(notices, lane, encoder);
+            waitingForEncoder.set(dir);
+            if (lane.model() == null) {
+                // The model itself is fine: its recommended decoding stays in force for when the encoder is found.
+                decoding.setRecommended(encoder.recommended());
+                decoding.setRecommendedGuide(encoder.guide());
+            }
+        } else {
+            LaneTexts.loadFailed(notices, lane, dir, error);
+        }
         if (lane.pendingLoad() == null) {
             if (lane.model() != null) {
                 state.set(ModelState.READY);
                 lane.setStatus(LaneTexts.ready(lane.model()));
             } else {
                 state.set(ModelState.FAILED);
-                lane.setStatus("No caption model loaded (File → Open model…).");
+                lane.setStatus(encoder != null ? LaneTexts.waitingForEncoder(encoder)
+                        : "No caption model loaded (File → Open model…).");
                 cancelBatch();
             }
         }

@@ -246,6 +246,22 @@ public final class MainView {
         return new StackPane(empty, hidden);
     }
 
+    /** Help → About: the version, Java and where CaptionLab is installed. */
+    private void about() {
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
+        alert.initOwner(menuBarWindow());
+        alert.setTitle("About CaptionLab");
+        alert.setHeaderText("CaptionLab " + org.captionlab.util.Installation.version());
+        alert.setContentText("Captions photos and shows why a captioning model fails.\nJava "
+                + System.getProperty("java.version") + "\nInstalled in "
+                + org.captionlab.util.Installation.directory().map(Object::toString).orElse("(unknown)"));
+        alert.show();
+    }
+
+    private javafx.stage.Window menuBarWindow() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
     /** Shows or hides the help panel. */
     void toggleHelp() {
         help.setVisible(!help.isVisible());
@@ -281,12 +297,14 @@ public final class MainView {
                 item("Open images…", Shortcuts.OPEN_IMAGES, vm::openImages),
                 item("Open folder…", Shortcuts.OPEN_FOLDER, vm::openFolder),
                 item("Open project…", null, vm::openProject),
+                recentMenu(),
                 new SeparatorMenuItem(),
                 item("Save project", Shortcuts.SAVE_PROJECT, vm::saveProject),
                 item("Save project as…", Shortcuts.SAVE_PROJECT_AS, vm::saveProjectAs),
                 item("Close library", null, vm::clearLibrary),
                 new SeparatorMenuItem(),
                 item("Open model…", Shortcuts.OPEN_MODEL, vm::openModel),
+                item("Locate encoder weights…", null, vm::locateEncoderWeights),
                 item("Compare with model…", Shortcuts.COMPARE_MODEL, vm::openCompareModel),
                 disabledWithout(item("Compare guided and unguided", Shortcuts.COMPARE_GUIDANCE, vm::compareGuidedAndUnguided),
                         vm.modelProperty()),
@@ -304,7 +322,12 @@ public final class MainView {
         editCaption.disableProperty().bind(vm.selectedProperty().isNull());
         MenuItem revert = item("Revert to model's caption", Shortcuts.REVERT_CAPTION, () -> vm.detail().revertEdit());
         revert.disableProperty().bind(vm.detail().editedProperty().not());
-        edit.getItems().addAll(item("Paste", Shortcuts.PASTE, this::paste), new SeparatorMenuItem(), editCaption, revert);
+        MenuItem undo = item("Undo", Shortcuts.UNDO, vm::undo);
+        undo.disableProperty().bind(vm.canUndoProperty().not());
+        MenuItem redo = item("Redo", Shortcuts.REDO, vm::redo);
+        redo.disableProperty().bind(vm.canRedoProperty().not());
+        edit.getItems().addAll(undo, redo, new SeparatorMenuItem(), item("Paste", Shortcuts.PASTE, this::paste),
+                new SeparatorMenuItem(), editCaption, revert);
 
         Menu caption = new Menu("_Caption");
         MenuItem all = item("Caption all", Shortcuts.CAPTION_ALL, vm::captionAll);
@@ -344,11 +367,31 @@ public final class MainView {
                 new SeparatorMenuItem(), item("Dismiss all notices", Shortcuts.DISMISS_NOTICES, () -> vm.notices().dismissAll()));
 
         Menu helpMenu = new Menu("_Help");
-        helpMenu.getItems().add(item("Keyboard shortcuts", Shortcuts.HELP, this::toggleHelp));
+        helpMenu.getItems().addAll(item("Keyboard shortcuts", Shortcuts.HELP, this::toggleHelp),
+                item("About CaptionLab", null, this::about));
 
         MenuBar bar = new MenuBar(file, edit, caption, view, helpMenu);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    /** File → Recent ▸ the folders of photos opened lately. */
+    private Menu recentMenu() {
+        Menu recent = new Menu("Recent");
+        recent.setId("recent-menu");
+        Runnable fill = () -> {
+            recent.getItems().clear();
+            for (java.nio.file.Path folder : vm.recent()) {
+                MenuItem i = new MenuItem(folder.toString());
+                i.setMnemonicParsing(false);
+                i.setOnAction(e -> vm.openRecent(folder));
+                recent.getItems().add(i);
+            }
+            recent.setDisable(recent.getItems().isEmpty());
+        };
+        fill.run();
+        vm.recent().addListener((javafx.collections.ListChangeListener<java.nio.file.Path>) c -> fill.run());
+        return recent;
     }
 
     private static MenuItem disabledWithout(MenuItem item, javafx.beans.value.ObservableObjectValue<?> value) {

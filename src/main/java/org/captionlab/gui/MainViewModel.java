@@ -24,6 +24,7 @@ import org.captionlab.gui.physical.PhysicalLayers;
 import org.captionlab.gui.physical.PhysicalLayerViewModel;
 import org.captionlab.gui.export.ExportScope;
 import org.captionlab.gui.inspect.InspectionViewModel;
+import org.captionlab.gui.inspect.SortOrder;
 import org.captionlab.service.References;
 import org.captionlab.gui.lane.CaptionerFactory;
 import org.captionlab.gui.library.LaneId;
@@ -73,6 +74,19 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<ModelInfo> comparedModel = new ReadOnlyObjectWrapper<>(this, "comparedModel");
     private final ReadOnlyStringWrapper comparedStatus = new ReadOnlyStringWrapper(this, "comparedStatus", "");
     private boolean closed;
+    private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    private final UndoHistory history = new UndoHistory(items);
+    private final ObservableList<Path> readOnlyRecent = FXCollections.unmodifiableObservableList(recent);
+    private EncoderInstaller encoderInstaller = file -> {
+        throw new IOException("locating encoder weights is not available here");
+    };
+
+    /** Puts a located encoder weights file where the captioners find it (the user cache in the app). */
+    @FunctionalInterface
+    public interface EncoderInstaller {
+        /** @throws IOException with one sentence for the user when the file is not usable */
+        void install(Path file) throws IOException;
+    }
 
     /**
      * @param captioners opens model bundles (the service in the app, a fake in tests)
@@ -99,7 +113,11 @@ public final class MainViewModel implements AutoCloseable {
         ScoringViewModel[] scoringRef = new ScoringViewModel[1];
         project = new ProjectViewModel(readOnlyItems, () -> scoringRef[0].referencesProperty().get(), executor, notices,
                 this.stateDir, autosaveDelay);
-        decoding = new DecodingViewModel(project.settings().decoding());
+        // A saved preference wins over the model's recommendation; without one, the model's applies once loaded.
+        GuiSettings saved = project.settings();
+        decoding = saved.decodingSaved() ? new DecodingViewModel(saved.decoding()) : new DecodingViewModel();
+        decoding.rememberedProperty().set(saved.decodingSaved());
+        recent.setAll(recentFolders());
         theme.set(project.settings().theme());
         LibraryStatus status = new LibraryStatus();
         lanes = new LanesViewModel(captioners, executor, notices, decoding, readOnlyItems, selected, clock, status::bulk);
@@ -113,16 +131,86 @@ public final class MainViewModel implements AutoCloseable {
         followComparedLane(inspection.comparedLaneProperty().get());
         inspection.comparedLaneProperty().addListener((obs, old, now) -> followComparedLane(now));
         lanes.setOnIdle(scoring::workDone);
+        // As the README says: loaded references sort the photos worst first, a comparison by disagreement
+        // (unless the user chose another order).
+        scoring.referencesProperty().addListener((obs, old, now) -> autoSort());
+        lanes.modelProperty(LaneId.COMPARE).addListener((obs, old, now) -> autoSort());
 
         decoding.optionsProperty().addListener((obs, old, now) -> {
-            project.updateSettings(project.settings().withDecoding(decoding.rememberedSettings()));
+            saveDecodingPreference();
             lanes.decodingChanged();
         });
+        decoding.rememberedProperty().addListener((obs, old, now) -> saveDecodingPreference());
         // Guidance on/off or a new threshold: captions are decoded again from the cached features and labels.
         decoding.guideProperty().addListener((obs, old, now) -> lanes.decodingChanged());
         theme.addListener((obs, old, now) -> project.updateSettings(project.settings().withTheme(now == null ? Theme.LIGHT : now)));
         detail.photoProperty().bind(selected);
         detail.setOnGuidanceToggled(lanes::redecode);
+    }
+
+    /**
+     * The order the photos are shown in after references or a comparison model arrive: worst CIDEr-D first
+     * with references, biggest disagreement first when a comparison model is loaded too. An order the user
+     * chose (anything but these) is kept.
+     */
+    private void autoSort() {
+        SortOrder current = inspection.sortOrderProperty().get();
+        if (current != null && current != SortOrder.LIBRARY && current != SortOrder.CIDER_WORST
+                && current != SortOrder.DISAGREEMENT) {
+            return;
+        }
+        boolean refs = scoring.referencesProperty().get() != null;
+        boolean compared = lanes.modelProperty(LaneId.COMPARE).get() != null;
+        inspection.sortOrderProperty().set(refs && compared ? SortOrder.DISAGREEMENT : refs ? SortOrder.CIDER_WORST
+                : SortOrder.LIBRARY);
+    }
+
+    /** Edit → Undo (Ctrl+Z): the last caption edit, verdict, category or note change is taken back. */
+    public void undo() {
+        history.undo();
+    }
+
+    /** Edit → Redo (Ctrl+Shift+Z). */
+    public void redo() {
+        history.redo();
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return history.canUndoProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return history.canRedoProperty();
+    }
+
+    /** File → Recent: folders of photos opened lately, the latest first. */
+    public ObservableList<Path> recent() {
+        return readOnlyRecent;
+    }
+
+    private List<Path> recentFolders() {
+        return project.settings().recent().stream().map(Path::of).toList();
+    }
+
+    /** File → Recent ▸ a folder: its photos are added again. */
+    public void openRecent(Path folder) {
+        addPaths(List.of(folder));
+    }
+
+    /** The main window's bounds when it was last closed, or null (the app then uses its default size). */
+    public GuiSettings.WindowBounds windowBounds() {
+        return project.settings().window();
+    }
+
+    /** Remembers the main window's bounds (when it closes), for the next start. */
+    public void rememberWindow(GuiSettings.WindowBounds bounds) {
+        project.updateSettings(project.settings().withWindow(bounds));
+    }
+
+    /** The decoding settings are saved as a preference only when the user asked to remember them. */
+    private void saveDecodingPreference() {
+        boolean keep = decoding.rememberedProperty().get();
+        project.updateSettings(project.settings().withDecoding(keep ? decoding.rememberedSettings() : null, keep));
     }
 
     // ------------------------------------------------------------------ models (lanes)
@@ -142,6 +230,42 @@ public final class MainViewModel implements AutoCloseable {
     /** File → Open model… */
     public void openModel() {
         chooseModel().ifPresent(lanes::loadModel);
+    }
+
+    /** Sets what File → Locate encoder weights… does with the chosen file. */
+    public void setEncoderInstaller(EncoderInstaller installer) {
+        this.encoderInstaller = Objects.requireNonNull(installer, "installer");
+    }
+
+    /** The main model's folder while it waits for its encoder weights, else null. */
+    public ReadOnlyObjectProperty<Path> waitingForEncoderProperty() {
+        return lanes.waitingForEncoderProperty();
+    }
+
+    /**
+     * File → Locate encoder weights…: the user picks the weights file; it is installed (checked and copied
+     * into the user cache) in the background and the model that waited for it is loaded again.
+     */
+    public void locateEncoderWeights() {
+        Optional<Path> file = dialogs.chooseEncoderWeights(null);
+        if (file.isEmpty()) {
+            return;
+        }
+        Path chosen = file.get();
+        EncoderInstaller installer = encoderInstaller;
+        executor.execute(BackgroundTask.of("install encoder weights", () -> {
+            installer.install(chosen);
+            return chosen;
+        }).onSucceeded(done -> {
+            Path waiting = lanes.waitingForEncoderProperty().get();
+            ModelInfo current = lanes.modelProperty(LaneId.MAIN).get();
+            Path reload = waiting != null ? waiting : current != null ? current.directory() : null;
+            notices.info("Encoder weights '" + chosen.getFileName() + "' installed"
+                    + (reload != null ? "; loading model '" + Formats.nameOf(reload) + "' again." : "."));
+            if (reload != null) {
+                lanes.loadModel(reload);
+            }
+        }).onFailed(error -> notices.error(Formats.reason(error))));
     }
 
     /** File → Compare with model…: a second model captions the same photos for a side-by-side comparison. */
@@ -192,15 +316,26 @@ public final class MainViewModel implements AutoCloseable {
 
     /** Adds dropped or opened files and folders (folders recursively); new photos are captioned at once. */
     public void addPaths(List<Path> paths) {
+        // Dropped photos count as the last photo folder too, so that File → Open… starts there.
+        if (!paths.isEmpty()) {
+            Path first = paths.get(0).toAbsolutePath().normalize();
+            Path folder = java.nio.file.Files.isDirectory(first) ? first : first.getParent();
+            if (folder != null && !folder.startsWith(stateDir)) {
+                project.rememberPhotoFolder(folder);
+                recent.setAll(recentFolders());
+            }
+        }
         library.addPaths(paths);
     }
 
     public void openImages() {
         library.openImages();
+        recent.setAll(recentFolders());
     }
 
     public void openFolder() {
         library.openFolder();
+        recent.setAll(recentFolders());
     }
 
     public void openProject() {

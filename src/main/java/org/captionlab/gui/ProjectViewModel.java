@@ -99,6 +99,11 @@ public final class ProjectViewModel implements AutoCloseable {
         updateSettings(settings.withLastFolder(folder));
     }
 
+    /** Remembers a folder of photos the user opened: the file dialogs start there and File → Recent lists it. */
+    void rememberPhotoFolder(Path folder) {
+        updateSettings(settings.withLastFolder(folder).withRecent(folder));
+    }
+
     /** The project file found for added photos (kept unless {@code force} or none is set yet). */
     void adopt(Path file, boolean exists, boolean force) {
         if ((projectFile.get() == null || force) && file != null) {

@@ -47,6 +47,8 @@ public final class Shortcuts {
     public static final Shortcut EXPORT_CSV = new Shortcut("Shortcut+E", "Export captions, scores and reviews as CSV…");
     public static final Shortcut EXPORT_COCO = new Shortcut("Shortcut+Shift+E", "Export COCO results JSON…");
     public static final Shortcut PASTE = new Shortcut("Shortcut+V", "Paste images or files from the clipboard");
+    public static final Shortcut UNDO = new Shortcut("Shortcut+Z", "Undo the last caption edit, verdict, category or note");
+    public static final Shortcut REDO = new Shortcut("Shortcut+Shift+Z", "Redo what was undone");
     public static final Shortcut EDIT_CAPTION = new Shortcut("F2", "Edit the selected photo's caption (also Enter or double-click)");
     public static final Shortcut REVERT_CAPTION = new Shortcut("Shortcut+Shift+R", "Revert to the model's caption");
     public static final Shortcut CAPTION_ALL = new Shortcut("F5", "Caption all photos");
@@ -65,7 +67,7 @@ public final class Shortcuts {
     /** In menu order, for the Help panel. */
     public static final List<Shortcut> ALL = List.of(OPEN_IMAGES, OPEN_FOLDER, OPEN_MODEL, SAVE_PROJECT, SAVE_PROJECT_AS,
             LOAD_REFERENCES, COMPARE_MODEL, COMPARE_GUIDANCE, TOGGLE_GUIDANCE, EXPORT_CSV, EXPORT_COCO,
-            PASTE, EDIT_CAPTION, REVERT_CAPTION, CAPTION_ALL, CANCEL_BATCH, SHOW_PHOTOS, SHOW_REVIEW, SHOW_COMPARE, SHOW_MODEL, FIND,
+            PASTE, UNDO, REDO, EDIT_CAPTION, REVERT_CAPTION, CAPTION_ALL, CANCEL_BATCH, SHOW_PHOTOS, SHOW_REVIEW, SHOW_COMPARE, SHOW_MODEL, FIND,
             CLEAR_FILTERS, TOGGLE_THEME, DISMISS_NOTICES, HELP, QUIT);
 
     /** Keys that work without a menu entry, for the Help panel. */

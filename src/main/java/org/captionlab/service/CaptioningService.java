@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.captionlab.encoder.EncodedImage;
 import org.captionlab.encoder.EncoderWeights;
+import org.captionlab.encoder.EncoderWeightsException;
 import org.captionlab.encoder.ImageEncoder;
 import org.captionlab.encoder.ImageEncoders;
 import org.captionlab.encoder.WeightsCheck;
@@ -120,8 +121,7 @@ public final class CaptioningService implements Captioner, ImageCaptioner {
             String encoderId = bundle.manifest().encoder().id();
             WeightsCheck check = WeightsCheck.forModel(bundle.manifest().name(),
                     bundle.manifest().encoder().weightsSha256(), allowUnverifiedWeights);
-            ImageEncoder encoder = ImageEncoders.open(encoderId, encoderWeights,
-                    EncoderWeights.Environment.system(settings.home()), download, check);
+            ImageEncoder encoder = openEncoder(bundle, encoderId, encoderWeights, settings, download, check);
             try {
                 return new CaptioningService(bundle, encoder, allowUnverifiedWeights);
             } catch (RuntimeException e) {
@@ -131,6 +131,18 @@ public final class CaptioningService implements Captioner, ImageCaptioner {
         } catch (IOException | RuntimeException e) {
             bundle.close();
             throw e;
+        }
+    }
+
+    /** Opens the encoder; when it cannot be, says so with what the model recommends (the app keeps that). */
+    private static ImageEncoder openEncoder(ModelBundle bundle, String encoderId, Path encoderWeights, Settings settings,
+                                            ProgressListener download, WeightsCheck check) throws IOException {
+        try {
+            return ImageEncoders.open(encoderId, encoderWeights, EncoderWeights.Environment.system(settings.home()), download, check);
+        } catch (EncoderWeightsException e) {
+            Manifest.Decoding d = bundle.manifest().decoding();
+            throw new EncoderUnavailableException(e.getMessage(), e, bundle.manifest().name(), bundle.directory(),
+                    DecodeOptions.of(d), d == null ? null : d.guide(), e.missing());
         }
     }
 

@@ -1,10 +1,10 @@
 package org.captionlab.service;
 
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.captionlab.util.Installation;
 
 /**
  * Where CaptionLab keeps and finds things, resolved in one place: environment variable, then system
@@ -59,16 +59,12 @@ public record Settings(Path home, Path defaultModel) {
         if (Files.isDirectory(cwd)) {
             return cwd;
         }
-        try {
-            Path jar = Path.of(Settings.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            for (Path dir = jar.getParent(); dir != null; dir = dir.getParent()) {
-                Path candidate = dir.resolve("models").resolve("default");
-                if (Files.isDirectory(candidate)) {
-                    return candidate;
-                }
+        Optional<Path> installed = Installation.directory();
+        for (Path dir = installed.orElse(null); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("models").resolve("default");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
             }
-        } catch (URISyntaxException | SecurityException | NullPointerException e) {
-            // no code source: fall back to the working folder
         }
         return cwd;
     }

@@ -150,6 +150,8 @@ class FailureInspectionTest {
         assertThat(photo(vm, "exact.jpg").scores().bleu4()).isGreaterThan(0.9);
 
         InspectionViewModel inspection = vm.inspection();
+        assertThat(inspection.sortOrderProperty().get()).as("loading references sorts worst first").isEqualTo(SortOrder.CIDER_WORST);
+        inspection.sortOrderProperty().set(SortOrder.LIBRARY);
         assertThat(shown(vm)).as("library order").containsExactly("close.jpg", "exact.jpg", "norefs.jpg", "wrong.jpg");
         inspection.sortOrderProperty().set(SortOrder.CIDER_WORST);
         assertThat(shown(vm)).as("worst CIDEr-D first, unscored last").containsExactly("wrong.jpg", "close.jpg", "exact.jpg", "norefs.jpg");
@@ -245,6 +247,7 @@ class FailureInspectionTest {
     void filtersByReviewStateCategoryTextAndScoreRangeAndHistogramBins() throws IOException {
         MainViewModel vm = scoredLibrary();
         InspectionViewModel inspection = vm.inspection();
+        inspection.sortOrderProperty().set(SortOrder.LIBRARY);
         photo(vm, "wrong.jpg").verdictProperty().set(Verdict.FAILURE);
         photo(vm, "wrong.jpg").failureCategoryProperty().set(FailureCategory.WRONG_OBJECT);
         photo(vm, "close.jpg").verdictProperty().set(Verdict.FAILURE);

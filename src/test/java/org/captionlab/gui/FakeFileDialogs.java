@@ -11,6 +11,9 @@ final class FakeFileDialogs implements FileDialogs {
     List<Path> images = List.of();
     Path folder;
     Path modelFolder;
+    Path encoderWeights;
+    /** The folder the last image dialog was opened in. */
+    Path imagesOpenedIn;
     Path projectToOpen;
     Path projectToSave;
     Path references;
@@ -22,12 +25,18 @@ final class FakeFileDialogs implements FileDialogs {
 
     @Override
     public List<Path> chooseImages(Path initialFolder) {
+        imagesOpenedIn = initialFolder;
         return images;
     }
 
     @Override
     public Optional<Path> chooseFolder(Path initialFolder) {
         return Optional.ofNullable(folder);
+    }
+
+    @Override
+    public Optional<Path> chooseEncoderWeights(Path initialFolder) {
+        return Optional.ofNullable(encoderWeights);
     }
 
     @Override

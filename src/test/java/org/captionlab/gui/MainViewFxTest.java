@@ -239,6 +239,21 @@ class MainViewFxTest {
         assertThat(owl.fileName()).isEqualTo("owl.jpg");
         TableView<?> alternatives = robot.lookup("#alternatives").queryTableView();
         assertThat(alternatives.getItems()).hasSize(3);
+        WaitForAsyncUtils.waitForFxEvents();
+        // At 1280×800 the alternatives and the five ImageNet labels fit under the preview, and nothing is elided that fits.
+        double bottom = fx(() -> robot.lookup("#status-bar").query().localToScene(
+                robot.lookup("#status-bar").query().getBoundsInLocal()).getMinY());
+        List<Node> labelNames = fx(() -> robot.lookup("#labels").queryAs(javafx.scene.layout.GridPane.class).getChildren()
+                .stream().filter(n -> javafx.scene.layout.GridPane.getColumnIndex(n) == 0).toList());
+        assertThat(labelNames).hasSize(5);
+        for (Node n : labelNames) {
+            assertThat(fx(() -> n.localToScene(n.getBoundsInLocal()).getMaxY())).as("label row inside the window").isLessThanOrEqualTo(bottom);
+        }
+        assertThat(fx(() -> alternatives.localToScene(alternatives.getBoundsInLocal()).getMaxY())).isLessThanOrEqualTo(bottom);
+        for (Node header : robot.lookup("#alternatives .column-header .label").queryAll()) {
+            Label l = (Label) header;
+            assertThat(fx(() -> l.getWidth() + 0.5 >= l.prefWidth(-1))).as("column header '%s' not elided", l.getText()).isTrue();
+        }
         assertThat(robot.lookup("#word-flow .word-chip").queryAll()).hasSize(5); // four words and the end marker
         Label firstWord = robot.lookup("#word-flow .word-chip").queryAs(Label.class);
         robot.moveTo(firstWord);

@@ -499,6 +499,7 @@ class MainViewModelTest {
         vm.decoding().strategyProperty().set(Strategy.SAMPLE);
         vm.decoding().temperatureProperty().set(0.7);
         vm.decoding().seedProperty().set(1234);
+        vm.decoding().rememberedProperty().set(true);
         vm.close();
 
         MainViewModel again = readyViewModel(new FakeCaptioner());

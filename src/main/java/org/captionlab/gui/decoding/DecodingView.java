@@ -166,12 +166,16 @@ public final class DecodingView {
         grid.add(guide, 0, r++, 2, 1);
         grid.addRow(r, label("Label confidence", threshold), threshold);
 
-        Button reset = new Button("Reset to defaults");
+        Button reset = new Button("Reset to model's defaults");
         reset.setId("reset-decoding");
-        tip(reset, "Beam search, width 3, three alternatives, no length normalisation, 20 words at most");
+        tip(reset, "The decoding the loaded model recommends (chosen on its validation split); forgets a remembered preference");
         reset.setOnAction(e -> vm.reset());
+        javafx.scene.control.CheckBox remember = new javafx.scene.control.CheckBox("Remember these settings");
+        remember.setId("remember-decoding");
+        remember.selectedProperty().bindBidirectional(vm.rememberedProperty());
+        tip(remember, "Keep these settings for later sessions and every model; unticked, each model is decoded as it recommends");
 
-        box.getChildren().addAll(title, hint, grid, reset);
+        box.getChildren().addAll(title, hint, grid, remember, reset);
         box.setPadding(new Insets(12));
         box.getStyleClass().add("decoding-panel");
     }

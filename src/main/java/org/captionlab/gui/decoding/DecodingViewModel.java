@@ -67,6 +67,8 @@ public final class DecodingViewModel {
     private final ReadOnlyObjectWrapper<Manifest.Guide> guide = new ReadOnlyObjectWrapper<>(this, "guide");
     private Manifest.Guide recommendedGuide;
     private boolean updating;
+    /** The user keeps these settings as their preference: they win over a model's recommendation. */
+    private final BooleanProperty remembered = new SimpleBooleanProperty(this, "remembered");
 
     public DecodingViewModel() {
         this(DEFAULTS);
@@ -107,10 +109,23 @@ public final class DecodingViewModel {
         recompute();
     }
 
-    /** Back to the loaded model's recommended options ({@link #DEFAULTS} before a model is loaded). */
+    /**
+     * Back to the loaded model's recommended options ({@link #DEFAULTS} before a model is loaded); a saved
+     * preference is dropped, so later sessions follow each model's recommendation again.
+     */
     public void reset() {
+        remembered.set(false);
         set(recommended);
         setGuide(recommendedGuide);
+    }
+
+    /**
+     * "Remember these settings": true when the current settings are the user's saved preference, kept
+     * between sessions and over any model's recommended decoding; false (the default) when every model
+     * loaded is decoded as it recommends unless the user changes something in this session.
+     */
+    public BooleanProperty rememberedProperty() {
+        return remembered;
     }
 
     /**
@@ -167,12 +182,12 @@ public final class DecodingViewModel {
 
     /**
      * Takes the loaded model's recommended options as the defaults; the current options follow them
-     * unless the user has changed something.
+     * unless the user has changed something in this session or saved a preference ({@link #rememberedProperty()}).
      */
     public void setRecommended(DecodeOptions options) {
         DecodeOptions previous = recommended;
         recommended = options == null ? DEFAULTS : options;
-        if (optionsProperty().get().equals(previous)) {
+        if (!remembered.get() && optionsProperty().get().equals(previous)) {
             set(recommended);
         }
     }

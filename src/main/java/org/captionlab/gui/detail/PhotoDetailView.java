@@ -68,7 +68,9 @@ public final class PhotoDetailView {
         root.getStyleClass().add("detail");
         root.setId("detail");
         root.getItems().addAll(imagePane(), infoPane());
-        root.setDividerPositions(0.42);
+        // The preview takes less than a third of the height, so that at 1280×800 the alternatives and the five
+        // ImageNet labels fit below it.
+        root.setDividerPositions(0.30);
         vm.photoProperty().addListener((obs, old, now) -> showImage(now));
         showImage(vm.photoProperty().get());
     }
@@ -256,7 +258,7 @@ public final class PhotoDetailView {
         alternatives.setItems(vm.alternatives());
         alternatives.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         alternatives.setPlaceholder(new Label("No captions yet"));
-        alternatives.setTooltip(new Tooltip("Rank, caption, total log-probability and probability of each alternative"));
+        alternatives.setTooltip(new Tooltip("Rank, caption, ranking score and per-word probability of each alternative"));
         alternatives.setFixedCellSize(26);
         alternatives.prefHeightProperty().bind(Bindings.min(6, Bindings.max(1, Bindings.size(vm.alternatives())))
                 .multiply(26).add(32));
@@ -265,6 +267,7 @@ public final class PhotoDetailView {
         TableColumn<AlternativeRow, Number> rank = new TableColumn<>("#");
         rank.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().rank()));
         rank.setPrefWidth(34);
+        rank.setMinWidth(30);
         rank.setMaxWidth(44);
         rank.setStyle("-fx-alignment: CENTER-RIGHT;");
         TableColumn<AlternativeRow, String> text = new TableColumn<>("Caption");
@@ -272,15 +275,45 @@ public final class PhotoDetailView {
         text.setPrefWidth(260);
         // The whole caption on hover, read then: cells are refilled on every decode.
         text.setCellFactory(col -> Tips.textCell(tip -> { }));
-        TableColumn<AlternativeRow, Number> logProb = new TableColumn<>("log p");
-        logProb.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().logProb()));
-        logProb.setCellFactory(col -> numberCell("%.2f"));
-        logProb.setPrefWidth(64);
-        TableColumn<AlternativeRow, Number> prob = new TableColumn<>("p");
-        prob.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().probability()));
-        prob.setCellFactory(col -> numberCell("%.2e"));
-        prob.setPrefWidth(74);
-        alternatives.getColumns().setAll(java.util.List.of(rank, text, logProb, prob));
+        // The score the rows are ranked by, explained in its header's tooltip; log p in each cell's tooltip.
+        TableColumn<AlternativeRow, Number> score = new TableColumn<>();
+        Label scoreHeader = new Label("score");
+        scoreHeader.setTooltip(new Tooltip("What the alternatives are ranked by: log p / length^α, the log-probability"
+                + " normalised by the caption's length (α = Length normalisation in the decoding panel; 0 = plain log p),"
+                + " so that longer captions are not ranked lower just for having more words. Sampled captions are"
+                + " ranked by log p."));
+        score.setGraphic(scoreHeader);
+        score.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().score()));
+        score.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Number item, boolean empty) {
+                super.updateItem(item, empty);
+                AlternativeRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(empty || item == null ? null : String.format(Locale.ROOT, "%.3f", item.doubleValue()));
+                setTooltip(row == null ? null : new Tooltip(String.format(Locale.ROOT,
+                        "log p = %.2f (probability of the whole caption %.2e)", row.logProb(), row.probability())));
+                setStyle("-fx-alignment: CENTER-RIGHT;");
+            }
+        });
+        score.setPrefWidth(66);
+        score.setMinWidth(60);
+        TableColumn<AlternativeRow, Number> prob = new TableColumn<>();
+        Label probHeader = new Label("per word");
+        probHeader.setTooltip(new Tooltip("How likely each word was, on average: the geometric mean of the word"
+                + " probabilities (the end of the caption included)"));
+        prob.setGraphic(probHeader);
+        prob.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().perWordProbability()));
+        prob.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Number item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : Formats.percent(item.doubleValue()));
+                setStyle("-fx-alignment: CENTER-RIGHT;");
+            }
+        });
+        prob.setPrefWidth(84);
+        prob.setMinWidth(80);
+        alternatives.getColumns().setAll(java.util.List.of(rank, text, score, prob));
         return new VBox(4, heading, alternatives);
     }
 

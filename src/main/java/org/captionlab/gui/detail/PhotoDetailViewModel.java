@@ -30,6 +30,8 @@ import org.captionlab.search.Caption;
  */
 public final class PhotoDetailViewModel {
 
+    /** The smallest label probability listed (it reads "0.1 %"; smaller ones would read "0.0 %"). */
+    static final double MIN_LABEL_PROBABILITY = 0.0005;
     /** How many encoder labels are shown. */
     public static final int TOP_LABELS = 5;
 
@@ -187,11 +189,7 @@ public final class PhotoDetailViewModel {
         caption.set(item.isEdited() ? item.editedCaptionProperty().get() : best);
         statusText.set(statusOf(item));
 
-        List<AlternativeRow> rows = new ArrayList<>(captions.size());
-        for (int i = 0; i < captions.size(); i++) {
-            rows.add(new AlternativeRow(i + 1, captions.get(i)));
-        }
-        alternatives.setAll(rows);
+        alternatives.setAll(rows(captions));
 
         List<WordProbability> wp = new ArrayList<>();
         if (!captions.isEmpty()) {
@@ -206,7 +204,8 @@ public final class PhotoDetailViewModel {
         }
         words.setAll(wp);
         List<ImageLabel> top = item.labelsProperty().get();
-        labels.setAll(top.subList(0, Math.min(TOP_LABELS, top.size())));
+        // Labels that would read "0.0 %" say nothing: only those of at least 0.05 % are listed.
+        labels.setAll(top.stream().filter(l -> l.probability() >= MIN_LABEL_PROBABILITY).limit(TOP_LABELS).toList());
         if (!references.equals(item.references())) {
             references.setAll(item.references());
         }
@@ -280,6 +279,20 @@ public final class PhotoDetailViewModel {
     }
 
     /** The model's captions, best first, with rank. */
+    /**
+     * The alternatives ranked by the score the search ranks by (beam search returns them in that order;
+     * samples come in the order drawn), the best first; ties keep their order.
+     */
+    static List<AlternativeRow> rows(List<Caption> captions) {
+        List<Caption> sorted = new ArrayList<>(captions);
+        sorted.sort(java.util.Comparator.comparingDouble(Caption::score).reversed());
+        List<AlternativeRow> rows = new ArrayList<>(sorted.size());
+        for (int i = 0; i < sorted.size(); i++) {
+            rows.add(new AlternativeRow(i + 1, sorted.get(i)));
+        }
+        return rows;
+    }
+
     public ObservableList<AlternativeRow> alternatives() {
         return alternatives;
     }

@@ -196,7 +196,7 @@ public final class CompareView {
         double d = InspectionViewModel.ciderDifference(item, vm.comparedLaneProperty().get());
         if (!Double.isNaN(d)) {
             Label delta = new Label("Δ " + InspectionViewModel.signed(d));
-            delta.getStyleClass().addAll("delta", d > 0 ? "delta-up" : d < 0 ? "delta-down" : "delta-same");
+            delta.getStyleClass().addAll("delta", InspectionViewModel.isZero(d) ? "delta-same" : d > 0 ? "delta-up" : "delta-down");
             Tips.lazy(delta, () -> "CIDEr-D of the comparison model minus the main model's");
             box.getChildren().add(delta);
         }

@@ -389,12 +389,18 @@ public final class InspectionViewModel {
     }
 
     /** A difference with its sign: "+0.250", "−0.100". */
+    /** True when {@code v} reads 0.000 at three decimals. */
+    public static boolean isZero(double v) {
+        return Math.abs(v) < 0.0005;
+    }
+
     public static String signed(double v) {
         if (Double.isNaN(v)) {
             return "–";
         }
         String s = String.format(Locale.ROOT, "%.3f", Math.abs(v));
-        return (v > 0 ? "+" : v < 0 ? "−" : "±") + s;
+        // A difference that rounds to zero is no difference: "±0.000", never "−0.000".
+        return (isZero(v) ? "±" : v > 0 ? "+" : "−") + s;
     }
 
     /**

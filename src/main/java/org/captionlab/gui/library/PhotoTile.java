@@ -48,6 +48,8 @@ final class PhotoTile extends VBox {
         status.setMouseTransparent(true);
         edited.getStyleClass().add("tile-edited");
         edited.setMouseTransparent(true);
+        // The badge keeps its whole word ("edited", never "e…").
+        edited.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         caption.getStyleClass().add("tile-caption");
         caption.setWrapText(true);
         caption.setTextOverrun(OverrunStyle.ELLIPSIS);
@@ -107,7 +109,7 @@ final class PhotoTile extends VBox {
         PhotoStatus s = item.status();
         String text = item.displayCaptionProperty().get();
         boolean hasText = text != null;
-        caption.setText(hasText ? text : (s == PhotoStatus.FAILED ? "Could not be captioned" : s.label()));
+        caption.setText(hasText ? text : (s == PhotoStatus.FAILED ? item.fileName() + ": could not be captioned" : s.label()));
         status.setText(s == PhotoStatus.DONE ? (item.staleProperty().get() ? "Updating…" : "") : s.label());
         status.setVisible(!status.getText().isEmpty());
         edited.setVisible(item.isEdited());
