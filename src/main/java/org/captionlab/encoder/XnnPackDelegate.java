@@ -59,7 +59,8 @@ final class XnnPackDelegate implements AutoCloseable {
         // num_threads 0: no XNNPACK thread pool; parallelism comes from one interpreter per core.
         options.setInt(0, 0);
         options.setInt(4, QUANTIZED_FLAGS);
-        com.sun.jna.Pointer p = (com.sun.jna.Pointer) f.create().invoke(com.sun.jna.Pointer.class, new Object[] {options});
+        com.sun.jna.Pointer p = QuietStderr.run(
+                () -> (com.sun.jna.Pointer) f.create().invoke(com.sun.jna.Pointer.class, new Object[] {options}));
         long address = com.sun.jna.Pointer.nativeValue(p);
         if (address == 0) {
             LOG.warn("TfLiteXNNPackDelegateCreate returned null: using TFLite's built-in kernels");
@@ -90,6 +91,65 @@ final class XnnPackDelegate implements AutoCloseable {
                 }
             }
             return functions;
+        }
+    }
+
+    /**
+     * Runs native code with the process's stderr pointed at /dev/null: TFLite prints "INFO: Created TensorFlow Lite
+     * XNNPACK delegate for CPU." straight to file descriptor 2 the first time (its 2.8 logger has no level to set),
+     * which would greet every run of the command line. Only the first creation is silenced (the line is printed once
+     * per process); where the C library cannot be reached, nothing is redirected.
+     */
+    static final class QuietStderr {
+        private static final int STDERR = 2;
+        private static final int O_WRONLY = 1;
+        private static boolean done;
+
+        /** The C library functions used, mapped by JNA. */
+        public interface LibC extends com.sun.jna.Library {
+            int dup(int fd);
+
+            int dup2(int from, int to);
+
+            int open(String path, int flags);
+
+            int close(int fd);
+        }
+
+        interface Call<T> {
+            T call();
+        }
+
+        private QuietStderr() {
+        }
+
+        static synchronized <T> T run(Call<T> call) {
+            if (done || !System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+                return call.call();
+            }
+            done = true;
+            LibC c;
+            int saved;
+            int devNull;
+            try {
+                c = (LibC) com.sun.jna.Native.loadLibrary("c", LibC.class);
+                System.err.flush();
+                saved = c.dup(STDERR);
+                devNull = c.open("/dev/null", O_WRONLY);
+                if (saved < 0 || devNull < 0 || c.dup2(devNull, STDERR) < 0) {
+                    return call.call();
+                }
+            } catch (RuntimeException | LinkageError e) {
+                LOG.debug("stderr not redirected around XNNPACK's creation", e);
+                return call.call();
+            }
+            try {
+                return call.call();
+            } finally {
+                c.dup2(saved, STDERR);
+                c.close(saved);
+                c.close(devNull);
+            }
         }
     }
 
