@@ -237,6 +237,18 @@ public final class CaptionNetwork implements AutoCloseable {
     }
 
     /**
+     * Turns dropout off for the rest of this network's training (and in what {@link #save} writes). Self-critical
+     * training needs it: its samples come from the network without dropout, and the policy gradient must be that of
+     * the same policy.
+     */
+    public void disableDropout() {
+        checkOpen();
+        // The graph's configuration and the instantiated layer may hold distinct configuration objects.
+        ((LayerVertex) graph.getConfiguration().getVertices().get(OUTPUT)).getLayerConf().getLayer().setIDropout(null);
+        graph.getLayer(OUTPUT).conf().getLayer().setIDropout(null);
+    }
+
+    /**
      * A teacher-forcing batch: for a caption {@code w1..wn} (word indices, no markers) the input is
      * {@code <start> w1..wn} and the target {@code w1..wn <end>}. Sequences are padded to the longest one of
      * the batch and masked. A sequence longer than {@code maxLength} steps (that is, a caption of more than

@@ -94,19 +94,56 @@ public final class ModelBundle implements AutoCloseable {
             }
             model = network.toCaptionModel(vocabulary);
         }
+        FeatureNormalization stats = readFeatureStats(directory, manifest, manifestFile);
+        if (stats != null) {
+            if (stats.dim() != manifest.encoder().featureDim()) {
+                throw new IOException("feature statistics of '" + directory + "' have " + stats.dim()
+                        + " dimensions but manifest '" + manifestFile + "' says " + manifest.encoder().featureDim());
+            }
+            model = model.withFeatureNormalization(stats);
+        }
         LOG.info("loaded model '{}' from {} ({})", manifest.name(), directory, model);
         return new ModelBundle(directory, manifest, vocabulary, model);
     }
 
+    /** The bundle's feature standardisation, or null for a decoder on raw features (bundles before issue 13). */
+    private static FeatureNormalization readFeatureStats(Path directory, Manifest manifest, Path manifestFile)
+            throws IOException {
+        String name = manifest.files().featureStats();
+        if (name == null) {
+            return null;
+        }
+        Path file = resolve(directory, name, manifestFile);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("feature statistics '" + file + "' named by manifest '" + manifestFile
+                    + "' do not exist");
+        }
+        String expected = manifest.files().featureStatsSha256();
+        if (expected != null && !Hashing.sha256(file).equalsIgnoreCase(expected)) {
+            throw new IOException("feature statistics '" + file + "' do not match the SHA-256 in manifest '"
+                    + manifestFile + "' (corrupt, replaced, or an interrupted save)");
+        }
+        return FeatureNormalization.read(file);
+    }
+
     /**
-     * Writes a bundle into {@code dir} (created if needed): vocabulary, weights, then the manifest with the
-     * weights' checksum filled in.
+     * Writes a bundle of a decoder on raw features; see {@link #save(Path, Manifest, Vocabulary, CaptionNetwork,
+     * FeatureNormalization)}.
+     */
+    public static Manifest save(Path dir, Manifest manifest, Vocabulary vocabulary, CaptionNetwork network)
+            throws IOException {
+        return save(dir, manifest, vocabulary, network, null);
+    }
+
+    /**
+     * Writes a bundle into {@code dir} (created if needed): vocabulary, weights, feature statistics (when the
+     * network was trained on standardised features), then the manifest with the checksums filled in.
      *
      * @return the manifest as written
      * @throws IllegalArgumentException when manifest, vocabulary and network disagree (sizes, cell, encoder)
      */
-    public static Manifest save(Path dir, Manifest manifest, Vocabulary vocabulary, CaptionNetwork network)
-            throws IOException {
+    public static Manifest save(Path dir, Manifest manifest, Vocabulary vocabulary, CaptionNetwork network,
+                                FeatureNormalization featureStats) throws IOException {
         Path directory = dir.toAbsolutePath().normalize();
         if (manifest.formatVersion() != Manifest.FORMAT_VERSION) {
             throw new IllegalArgumentException("manifest has formatVersion " + manifest.formatVersion() + ", this version"
@@ -133,7 +170,19 @@ public final class ModelBundle implements AutoCloseable {
         vocabulary.save(vocabularyFile);
         // Captioning needs the weights only; training state lives in the trainer's checkpoint.
         network.save(weightsFile, false);
-        Manifest written = manifest.withFiles(manifest.files().withWeightsSha256(Hashing.sha256(weightsFile)));
+        Manifest.Files files = manifest.files().withWeightsSha256(Hashing.sha256(weightsFile));
+        if (featureStats != null) {
+            if (featureStats.dim() != config.featureDim()) {
+                throw new IllegalArgumentException("feature statistics of " + featureStats.dim()
+                        + " dimensions for a decoder of " + config.featureDim() + "-d features");
+            }
+            Path statsFile = resolveForSave(directory, FeatureNormalization.FILE_NAME);
+            featureStats.write(statsFile);
+            files = files.withFeatureStats(FeatureNormalization.FILE_NAME, Hashing.sha256(statsFile));
+        } else {
+            files = files.withFeatureStats(null, null);
+        }
+        Manifest written = manifest.withFiles(files);
         written.write(manifestFile);
         LOG.info("saved model '{}' to {}", manifest.name(), directory);
         return written;
@@ -210,6 +259,15 @@ public final class ModelBundle implements AutoCloseable {
 
     public Vocabulary vocabulary() {
         return vocabulary;
+    }
+
+    /**
+     * The feature standardisation the decoder was trained with (its inference {@link #model()} applies it to raw
+     * features), or null for a decoder on raw features. Training that continues from this bundle feeds
+     * {@link #network()} standardised features.
+     */
+    public FeatureNormalization featureNormalization() {
+        return model.featureNormalization();
     }
 
     /** The inference model (plain Java, thread-safe; stays usable after {@link #close()}). */
