@@ -87,7 +87,7 @@ public final class SelfCriticalTrainer {
      * @param degenerateSamples   share of samples the guard withheld the reward from
      * @param valBleu4            greedy validation BLEU-4
      * @param valCiderD           greedy validation CIDEr-D
-     * @param distinctCaptions    share of validation images whose greedy caption no other image has
+     * @param distinctCaptions    distinct greedy validation captions per validation image (1: no two images share one)
      * @param distinctWords       words used over all greedy validation captions
      * @param degenerateCaptions  share of greedy validation captions that are degenerate
      * @param seconds             wall time of the epoch
@@ -465,9 +465,8 @@ public final class SelfCriticalTrainer {
         for (Metric m : Metric.values()) {
             metrics.put(m.label(), eval.corpus(m));
         }
-        long unique = captionCounts.values().stream().filter(c -> c == 1).count();
         return new Validation(metrics, eval.corpus(Metric.BLEU_4), eval.corpus(Metric.CIDER_D),
-                (double) unique / val.size(), words.size(), (double) degenerate / val.size());
+                (double) captionCounts.size() / val.size(), words.size(), (double) degenerate / val.size());
     }
 
     private void saveBundle(Path outDir, CaptionNetwork net, Vocabulary vocabulary, FeatureNormalization stats,
