@@ -37,7 +37,7 @@ final class ScstTraining {
             // The CE defaults of --lr, --epochs and --patience do not suit fine-tuning: unless given, SCST's own apply.
             config = new ScstConfig(parsed.hasMatchedOption("--epochs") ? c.epochs : defaults.epochs(),
                     parsed.hasMatchedOption("--lr") ? c.lr : defaults.learningRate(), c.samples,
-                    defaults.imagesPerBatch(), parsed.hasMatchedOption("--max-length") ? c.maxLength : defaults.maxLength(),
+                    parsed.hasMatchedOption("--batch") ? c.batch : defaults.imagesPerBatch(), parsed.hasMatchedOption("--max-length") ? c.maxLength : defaults.maxLength(),
                     baseline, true, parsed.hasMatchedOption("--patience") ? c.patience : defaults.patience(),
                     c.valImages, c.seed);
         } catch (IllegalArgumentException e) {

@@ -100,7 +100,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--normalize-features", description = "Standardise each feature dimension with the training images' mean and std (stored in the bundle, applied when captioning).")
     boolean normalizeFeatures = DEFAULTS.normalizeFeatures();
 
-    @Option(names = "--scst", description = "Self-critical fine-tuning of the bundle in --from instead of training anew (reward: CIDEr-D; --lr default 2e-4, --epochs 10, --patience 2).")
+    @Option(names = "--scst", description = "Self-critical fine-tuning of the bundle in --from instead of training anew (reward: CIDEr-D; defaults --lr 2e-4, --epochs 10, --patience 2, --batch 16 images).")
     boolean scst;
 
     @Option(names = "--from", paramLabel = "DIR", description = "With --scst: the model to fine-tune, e.g. models/default.")

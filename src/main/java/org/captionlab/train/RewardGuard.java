@@ -11,7 +11,7 @@ import java.util.Set;
  * rewarding phrase ("a dog in the grass in the grass").
  *
  * <p>A caption is <em>degenerate</em> when it is empty, did not end (cut at the length limit), ends on a
- * word that cannot end an English caption ({@link #DANGLING}), or repeats a bigram.
+ * word that cannot end an English caption ({@link #DANGLING}), or repeats a three-word phrase.
  */
 public final class RewardGuard {
 
@@ -31,9 +31,12 @@ public final class RewardGuard {
         if (DANGLING.contains(words.get(words.size() - 1))) {
             return true;
         }
-        Set<String> bigrams = new HashSet<>();
-        for (int i = 0; i + 1 < words.size(); i++) {
-            if (!bigrams.add(words.get(i) + ' ' + words.get(i + 1))) {
+        // Trigrams, not bigrams: "in a" or "on the" twice is ordinary English ("a man in a red shirt sits in a
+        // park"); withholding the reward of such captions taught a first run to caption every photo with seven words
+        // ("a dog running through the grass", dev CIDEr-D 0.388 -> 0.243 in one epoch).
+        Set<String> trigrams = new HashSet<>();
+        for (int i = 0; i + 2 < words.size(); i++) {
+            if (!trigrams.add(words.get(i) + ' ' + words.get(i + 1) + ' ' + words.get(i + 2))) {
                 return true;
             }
         }

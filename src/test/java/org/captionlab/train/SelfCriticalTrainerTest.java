@@ -116,8 +116,11 @@ class SelfCriticalTrainerTest {
         assertThat(RewardGuard.degenerate(List.of("a", "dog", "runs", "with", "a"), true)).isTrue();
         assertThat(RewardGuard.degenerate(List.of("a", "dog", "runs", "in", "the", "grass", "in", "the"), true))
                 .isTrue();
-        assertThat(RewardGuard.degenerate(List.of("a", "dog", "in", "the", "grass", "in", "the", "park"), true))
+        assertThat(RewardGuard.degenerate(List.of("a", "dog", "in", "the", "grass", "in", "the", "grass"), true))
                 .isTrue();
+        // A repeated bigram is ordinary English.
+        assertThat(RewardGuard.degenerate(List.of("a", "man", "in", "a", "red", "shirt", "sits", "in", "a", "park"),
+                true)).isFalse();
         assertThat(RewardGuard.degenerate(List.of("a", "dog", "runs"), false)).isTrue();
         assertThat(RewardGuard.degenerate(List.of(), true)).isTrue();
         assertThat(RewardGuard.degenerate(List.of("a", "dog", "runs", "on", "the", "grass"), true)).isFalse();
