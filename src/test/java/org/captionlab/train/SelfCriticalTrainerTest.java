@@ -66,6 +66,25 @@ class SelfCriticalTrainerTest {
         assertThat(after[2]).isGreaterThan(0).isLessThan(after[0]);
     }
 
+    /** Several captions in one batch: each moves by its own advantage (the mask's rows are the captions). */
+    @Test
+    void eachCaptionOfABatchFollowsItsOwnAdvantage() {
+        Vocabulary vocabulary = vocabulary();
+        float[] f1 = {0.5f, -1f, 2f, 0.1f};
+        float[] f2 = {-1f, 0.3f, 0.2f, 1.5f};
+        int[] good = vocabulary.encode("a dog runs on the grass");
+        int[] bad = vocabulary.encode("a man rides a bike");
+        try (CaptionNetwork net = CaptionNetwork.create(config(vocabulary),
+                TrainingHyperparameters.defaults().withLearningRate(0.01).withSeed(3))) {
+            double goodBefore = CaptionSearch.logProbOf(net.toCaptionModel(vocabulary), f1, good);
+            double badBefore = CaptionSearch.logProbOf(net.toCaptionModel(vocabulary), f2, bad);
+            SelfCriticalTrainer.fitWeighted(net, List.of(f2, f1), List.of(bad, good), List.of(-1.0, 1.0),
+                    List.of(true, true), 16);
+            assertThat(CaptionSearch.logProbOf(net.toCaptionModel(vocabulary), f1, good)).isGreaterThan(goodBefore);
+            assertThat(CaptionSearch.logProbOf(net.toCaptionModel(vocabulary), f2, bad)).isLessThan(badBefore);
+        }
+    }
+
     @Test
     void sameSeedGivesTheSameFineTunedWeightsAndResumingChangesNothing() throws IOException {
         Path from = baseBundle();
