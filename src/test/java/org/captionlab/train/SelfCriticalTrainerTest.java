@@ -66,6 +66,29 @@ class SelfCriticalTrainerTest {
         assertThat(after[2]).isGreaterThan(0).isLessThan(after[0]);
     }
 
+    /**
+     * The fine-tuning learning rate applies to a network read from a bundle (saved without Adam state, with the CE
+     * phase's last learning rate in its configuration): Adam's first step moves each weight by at most about lr.
+     */
+    @Test
+    void learningRateSetOnALoadedBundleNetworkIsTheOneUsed() throws IOException {
+        Path from = baseBundle();
+        try (ModelBundle base = ModelBundle.load(from)) {
+            CaptionNetwork net = base.network();
+            float[] before = net.parameters();
+            net.setLearningRate(1e-6);
+            Vocabulary vocabulary = base.vocabulary();
+            SelfCriticalTrainer.fitWeighted(net, List.of(new float[] {0.5f, -1f, 2f, 0.1f}),
+                    List.of(vocabulary.encode("a dog runs on the grass")), List.of(1.0), List.of(true), 16);
+            float[] after = net.parameters();
+            double max = 0;
+            for (int i = 0; i < before.length; i++) {
+                max = Math.max(max, Math.abs(after[i] - before[i]));
+            }
+            assertThat(max).isGreaterThan(0).isLessThan(1.5e-6);
+        }
+    }
+
     /** Several captions in one batch: each moves by its own advantage (the mask's rows are the captions). */
     @Test
     void eachCaptionOfABatchFollowsItsOwnAdvantage() {
