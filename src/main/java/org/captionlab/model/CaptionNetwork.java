@@ -403,6 +403,20 @@ public final class CaptionNetwork implements AutoCloseable {
         return whh;
     }
 
+    /**
+     * The raw gradient (before clipping and Adam) of the next {@link #fit}, flat in DL4J's parameter order: for tests
+     * that check what a loss asks of every parameter, which Adam's sign-like first step would hide.
+     */
+    float[] fitAndReturnGradient(MultiDataSet batch) {
+        monitor.keepGradient = true;
+        try {
+            fit(batch);
+            return monitor.lastGradient;
+        } finally {
+            monitor.keepGradient = false;
+        }
+    }
+
     /** A copy of all parameters as one flat vector (DL4J's order), for tests and diagnostics. */
     public float[] parameters() {
         checkOpen();
@@ -516,8 +530,15 @@ public final class CaptionNetwork implements AutoCloseable {
             maxGradientNorm = Double.NaN;
         }
 
+        /** Copy of the last gradient before clipping and the updater (for tests), when asked for. */
+        private float[] lastGradient;
+        private boolean keepGradient;
+
         @Override
         public void onGradientCalculation(Model model) {
+            if (keepGradient) {
+                lastGradient = model.gradient().gradient().toFloatVector();
+            }
             double norm = model.gradient().gradient().norm2Number().doubleValue();
             maxGradientNorm = Double.isNaN(maxGradientNorm) ? norm : Math.max(maxGradientNorm, norm);
             // DL4J's score = (summed cross-entropy of the chunk) / miniBatch + regularisation.
