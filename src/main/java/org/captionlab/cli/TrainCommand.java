@@ -112,6 +112,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--baseline", description = "With --scst: reward baseline, mean-of-others or greedy (default ${DEFAULT-VALUE}).")
     String baseline = "mean-of-others";
 
+    @Option(names = "--positive-only", description = "With --scst: fit only samples better than the baseline (workaround for DL4J's gradient of negative weights).")
+    boolean positiveOnly;
+
     @Option(names = "--resume", description = "Continue from the checkpoint in --out.")
     boolean resume;
 

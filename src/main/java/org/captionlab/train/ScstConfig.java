@@ -14,9 +14,19 @@ package org.captionlab.train;
  * @param patience         stop after this many epochs without a better validation CIDEr-D (0 = never)
  * @param validationImages validate on at most this many images (0 = all)
  * @param seed             seed of the sampling and the image order
+ * @param positiveOnly     fit only the samples with a positive advantage (a workaround: DL4J M2.1 does not negate the
+ *                         gradient of a negatively weighted caption, see {@code NegativeMaskGradientTest})
  */
 public record ScstConfig(int epochs, double learningRate, int samples, int imagesPerBatch, int maxLength,
-                         Baseline baseline, boolean guard, int patience, int validationImages, long seed) {
+                         Baseline baseline, boolean guard, int patience, int validationImages, long seed,
+                         boolean positiveOnly) {
+
+    /** Settings that fit every sample, whatever its advantage's sign. */
+    public ScstConfig(int epochs, double learningRate, int samples, int imagesPerBatch, int maxLength,
+                      Baseline baseline, boolean guard, int patience, int validationImages, long seed) {
+        this(epochs, learningRate, samples, imagesPerBatch, maxLength, baseline, guard, patience, validationImages, seed,
+                false);
+    }
 
     /** The reward a sample is compared with (its advantage is reward − baseline). */
     public enum Baseline {

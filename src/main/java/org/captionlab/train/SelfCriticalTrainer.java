@@ -326,7 +326,7 @@ public final class SelfCriticalTrainer {
             rewardSum += rewards[r];
             double advantage = rewards[r] - baselines[r];
             // An empty sample (<end> first) cannot be teacher-forced by CaptionNetwork.batch; it is rare once trained.
-            if (drawn.ids()[r].length > 0 && advantage != 0) {
+            if (drawn.ids()[r].length > 0 && (config.positiveOnly() ? advantage > 0 : advantage != 0)) {
                 features.add(rows[r]);
                 captions.add(drawn.ids()[r]);
                 advantages.add(advantage);
@@ -479,6 +479,7 @@ public final class SelfCriticalTrainer {
         settings.put("maxLength", config.maxLength());
         settings.put("baseline", config.baseline().name().toLowerCase(Locale.ROOT));
         settings.put("guard", config.guard());
+        settings.put("positiveOnly", config.positiveOnly());
         settings.put("patience", config.patience());
         settings.put("maxEpochs", config.epochs());
         settings.put("reward", "CIDEr-D, document frequencies of the training references");

@@ -154,6 +154,25 @@ class SelfCriticalTrainerTest {
     }
 
     @Test
+    void positiveOnlyFitsFewerCaptionsThanTheFullStep() throws IOException {
+        Path from = baseBundle();
+        List<CaptionedFeature> train = examples(0, 8);
+        List<CaptionedFeature> val = examples(8, 4);
+        ScstConfig all = new ScstConfig(1, 5e-3, 3, 3, 10, ScstConfig.Baseline.MEAN_OF_OTHERS, true, 0, 0, 11L, false);
+        ScstConfig positive = new ScstConfig(1, 5e-3, 3, 3, 10, ScstConfig.Baseline.MEAN_OF_OTHERS, true, 0, 0, 11L,
+                true);
+        new SelfCriticalTrainer(all, "test", null).train(from, train, val, tmp.resolve("all"), false, () -> false);
+        new SelfCriticalTrainer(positive, "test", null).train(from, train, val, tmp.resolve("pos"), false, () -> false);
+        float[] start;
+        try (ModelBundle base = ModelBundle.load(from)) {
+            start = base.network().parameters();
+        }
+        float[] pos = lastWeights(tmp.resolve("pos"));
+        assertThat(pos).isNotEqualTo(start);
+        assertThat(pos).isNotEqualTo(lastWeights(tmp.resolve("all")));
+    }
+
+    @Test
     void guardFlagsTheKnownFailureModes() {
         assertThat(RewardGuard.degenerate(List.of("a", "dog", "runs", "with", "a"), true)).isTrue();
         assertThat(RewardGuard.degenerate(List.of("a", "dog", "runs", "in", "the", "grass", "in", "the"), true))
