@@ -189,8 +189,10 @@ final class BenchCommand implements Callable<Integer> {
         cmd.add("org.captionlab.Launcher");
         cmd.add("caption");
         if (modelOptions.model != null) {
-            cmd.add("--model");
-            cmd.add(modelOptions.model.toString());
+            for (Path m : modelOptions.model) {
+                cmd.add("--model");
+                cmd.add(m.toString());
+            }
         }
         if (modelOptions.encoderWeights != null) {
             cmd.add("--encoder-weights");
@@ -239,7 +241,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private void print(PrintWriter out, List<Figure> figures, JsonNode ref) {
         out.printf(Locale.ROOT, "bench: model %s, %d cores, Java %s%s%n",
-                modelOptions.model != null ? modelOptions.model : "default", Runtime.getRuntime().availableProcessors(),
+                modelName(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), ref != null ? ", PyTorch " + ref.path("torch").asText() + " on "
                         + ref.path("threads").asInt() + " threads" : "");
         out.print(BenchTable.render(figures, ref));
@@ -248,6 +250,12 @@ final class BenchCommand implements Callable<Integer> {
                     + " time or memory ÷ its); the reference's end-to-end rates are its loop only, without start-up.");
         }
         out.flush();
+    }
+
+    /** The model folder(s) benchmarked, as given ("default" when none was). */
+    private String modelName() {
+        return modelOptions.model == null || modelOptions.model.isEmpty() ? "default"
+                : String.join(" + ", modelOptions.model.stream().map(Path::toString).toList());
     }
 
     /** How many times better ours is: > 1 when CaptionLab is faster or smaller. */
@@ -259,7 +267,7 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("cores", Runtime.getRuntime().availableProcessors());
         doc.put("java", System.getProperty("java.version"));
-        doc.put("model", modelOptions.model != null ? modelOptions.model.toString() : "default");
+        doc.put("model", modelName());
         Map<String, Object> ours = new LinkedHashMap<>();
         Map<String, Object> ratios = new LinkedHashMap<>();
         for (Figure f : figures) {

@@ -3,6 +3,7 @@ package org.captionlab.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.captionlab.eval.EvaluationResult;
 import org.captionlab.eval.MentionF1;
@@ -35,8 +36,8 @@ final class EvaluateCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     static final class ModelMode {
-        @Option(names = "--model", paramLabel = "DIR", description = "Model bundle folder (default models/default).")
-        Path model;
+        @Option(names = "--model", paramLabel = "DIR", description = "Model bundle folder (default models/default); repeat it to evaluate an ensemble.")
+        List<Path> model;
 
         @Option(names = "--images", paramLabel = "DIR", description = "Folder of the images.")
         Path images;
@@ -111,10 +112,16 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         ModelMode m = mode.model;
         Settings settings = Settings.fromEnvironment();
-        Path modelDir = m.model != null ? m.model : settings.defaultModel();
+        List<Path> modelDirs = m.model != null && !m.model.isEmpty() ? m.model : List.of(settings.defaultModel());
+        Path modelDir = modelDirs.get(0);
+        if (modelDirs.size() > 1 && record != null) {
+            err.println("captionlab evaluate: --record writes one model's manifest; an ensemble of " + modelDirs.size()
+                    + " models has none");
+            return CaptionLabCommand.USAGE;
+        }
         try (Interruption interruption = new Interruption("evaluate");
-             CaptioningService service = CaptioningService.open(settings, modelDir, encoderWeights,
-                new ConsoleProgress(err, "downloading encoder weights", "bytes"))) {
+             CaptioningService service = CaptioningService.open(settings, modelDirs, encoderWeights,
+                new ConsoleProgress(err, "downloading encoder weights", "bytes"), false)) {
             DecodeOptions options = decoding.resolve(service.defaultOptions());
             Manifest.Guide guide = guideOptions.resolve(service, spec.commandLine());
             EvaluationService.Run run = EvaluationService.evaluateModel(settings, service,

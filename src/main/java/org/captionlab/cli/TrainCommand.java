@@ -97,6 +97,24 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--val-images", description = "Validate on at most this many images, 0 = all (default ${DEFAULT-VALUE}).")
     int valImages = DEFAULTS.validationImages();
 
+    @Option(names = "--normalize-features", description = "Standardise each feature dimension with the training images' mean and std (stored in the bundle, applied when captioning).")
+    boolean normalizeFeatures = DEFAULTS.normalizeFeatures();
+
+    @Option(names = "--scst", description = "Self-critical fine-tuning of the bundle in --from instead of training anew (reward: CIDEr-D; defaults --lr 2e-4, --epochs 10, --patience 2, --batch 16 images).")
+    boolean scst;
+
+    @Option(names = "--from", paramLabel = "DIR", description = "With --scst: the model to fine-tune, e.g. models/default.")
+    Path from;
+
+    @Option(names = "--samples", description = "With --scst: captions sampled per image (default ${DEFAULT-VALUE}).")
+    int samples = org.captionlab.train.ScstConfig.defaults().samples();
+
+    @Option(names = "--baseline", description = "With --scst: reward baseline, mean-of-others or greedy (default ${DEFAULT-VALUE}).")
+    String baseline = "mean-of-others";
+
+    @Option(names = "--positive-only", description = "With --scst: fit only samples better than the baseline (workaround for DL4J's gradient of negative weights).")
+    boolean positiveOnly;
+
     @Option(names = "--resume", description = "Continue from the checkpoint in --out.")
     boolean resume;
 
@@ -110,8 +128,11 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         TrainOutput.checkOut(spec.commandLine(), out, resume, force);
+        if (scst || from != null) {
+            return ScstTraining.run(this, spec, err, stdout);
+        }
         TrainingConfig config = new TrainingConfig(CellType.parse(cell), embedding, hidden, dropout, epochs, batch, lr,
-                lrDecay, clip, tbptt, l2, seed, minCount, maxLength, patience, valImages);
+                lrDecay, clip, tbptt, l2, seed, minCount, maxLength, patience, valImages, normalizeFeatures);
         // originalArgs() holds the whole command line, the sub-command name included.
         String commandLine = "captionlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         TrainingService.Request request = new TrainingService.Request(data.spec(trainSplit), data.spec(valSplit), encoder,

@@ -133,7 +133,6 @@ final class XnnPackDelegate implements AutoCloseable {
             int devNull;
             try {
                 c = (LibC) com.sun.jna.Native.loadLibrary("c", LibC.class);
-                System.err.flush();
                 saved = c.dup(STDERR);
                 devNull = c.open("/dev/null", O_WRONLY);
                 if (saved < 0 || devNull < 0 || c.dup2(devNull, STDERR) < 0) {

@@ -46,7 +46,7 @@ public final class FxFileDialogs implements FileDialogs {
 
     @Override
     public Optional<Path> chooseModelFolder(Path initialFolder) {
-        return chooseDirectory("Open a caption model (the folder with manifest.json)", initialFolder);
+        return chooseDirectory("Open a caption model (the folder with manifest.json, or an ensemble folder with ensemble.txt)", initialFolder);
     }
 
     @Override

@@ -237,6 +237,18 @@ public final class CaptionNetwork implements AutoCloseable {
     }
 
     /**
+     * Turns dropout off for the rest of this network's training (and in what {@link #save} writes). Self-critical
+     * training needs it: its samples come from the network without dropout, and the policy gradient must be that of
+     * the same policy.
+     */
+    public void disableDropout() {
+        checkOpen();
+        // The graph's configuration and the instantiated layer may hold distinct configuration objects.
+        ((LayerVertex) graph.getConfiguration().getVertices().get(OUTPUT)).getLayerConf().getLayer().setIDropout(null);
+        graph.getLayer(OUTPUT).conf().getLayer().setIDropout(null);
+    }
+
+    /**
      * A teacher-forcing batch: for a caption {@code w1..wn} (word indices, no markers) the input is
      * {@code <start> w1..wn} and the target {@code w1..wn <end>}. Sequences are padded to the longest one of
      * the batch and masked. A sequence longer than {@code maxLength} steps (that is, a caption of more than
@@ -391,6 +403,20 @@ public final class CaptionNetwork implements AutoCloseable {
         return whh;
     }
 
+    /**
+     * The raw gradient (before clipping and Adam) of the next {@link #fit}, flat in DL4J's parameter order: for tests
+     * that check what a loss asks of every parameter, which Adam's sign-like first step would hide.
+     */
+    float[] fitAndReturnGradient(MultiDataSet batch) {
+        monitor.keepGradient = true;
+        try {
+            fit(batch);
+            return monitor.lastGradient;
+        } finally {
+            monitor.keepGradient = false;
+        }
+    }
+
     /** A copy of all parameters as one flat vector (DL4J's order), for tests and diagnostics. */
     public float[] parameters() {
         checkOpen();
@@ -509,8 +535,15 @@ public final class CaptionNetwork implements AutoCloseable {
             maxGradientNorm = Double.NaN;
         }
 
+        /** Copy of the last gradient before clipping and the updater (for tests), when asked for. */
+        private float[] lastGradient;
+        private boolean keepGradient;
+
         @Override
         public void onGradientCalculation(Model model) {
+            if (keepGradient) {
+                lastGradient = model.gradient().gradient().toFloatVector();
+            }
             double norm = model.gradient().gradient().norm2Number().doubleValue();
             maxGradientNorm = Double.isNaN(maxGradientNorm) ? norm : Math.max(maxGradientNorm, norm);
             // DL4J's score = (summed cross-entropy of the chunk) / miniBatch + regularisation.

@@ -97,11 +97,14 @@ public record Manifest(int formatVersion, String name, Instant createdAt, String
      *                      manifest is written last, it also reveals a bundle whose saving was interrupted.
      * @param inference       the same weights as plain arrays, {@code decoder.weights} (null in older bundles)
      * @param inferenceSha256 SHA-256 (hex) of the inference file, checked on load
+     * @param featureStats  the feature standardisation the decoder was trained with ({@link FeatureNormalization},
+     *                      {@code feature-stats.txt}); null for a decoder trained on raw features (older bundles)
+     * @param featureStatsSha256 SHA-256 of that file, checked on load
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Files(String vocabulary, String weights, String weightsSha256, String inference,
-                        String inferenceSha256) {
+                        String inferenceSha256, String featureStats, String featureStatsSha256) {
 
         public static final String DEFAULT_VOCABULARY = "vocab.txt";
         public static final String DEFAULT_WEIGHTS = "decoder.zip";
@@ -112,23 +115,31 @@ public record Manifest(int formatVersion, String name, Instant createdAt, String
         public Files {
         }
 
-        /** Older manifests: no plain inference weights (captioning then reads {@code weights} through DL4J). */
+        /**
+         * Older manifests: no plain inference weights (captioning then reads {@code weights} through DL4J), a decoder
+         * on raw features.
+         */
         public Files(String vocabulary, String weights, String weightsSha256) {
-            this(vocabulary, weights, weightsSha256, null, null);
+            this(vocabulary, weights, weightsSha256, null, null, null, null);
         }
 
         /** {@code vocab.txt}, {@code decoder.zip} and {@code decoder.weights}, checksums filled in when saved. */
         public static Files defaults() {
-            return new Files(DEFAULT_VOCABULARY, DEFAULT_WEIGHTS, null, DEFAULT_INFERENCE, null);
+            return new Files(DEFAULT_VOCABULARY, DEFAULT_WEIGHTS, null, DEFAULT_INFERENCE, null, null, null);
         }
 
         public Files withWeightsSha256(String sha256) {
-            return new Files(vocabulary, weights, sha256, inference, inferenceSha256);
+            return new Files(vocabulary, weights, sha256, inference, inferenceSha256, featureStats, featureStatsSha256);
         }
 
         /** These files with plain inference weights in {@code file} of the given checksum. */
         public Files withInference(String file, String sha256) {
-            return new Files(vocabulary, weights, weightsSha256, file, sha256);
+            return new Files(vocabulary, weights, weightsSha256, file, sha256, featureStats, featureStatsSha256);
+        }
+
+        /** These files with the feature statistics file {@code name} of checksum {@code sha256} (null: none). */
+        public Files withFeatureStats(String name, String sha256) {
+            return new Files(vocabulary, weights, weightsSha256, inference, inferenceSha256, name, sha256);
         }
     }
 
@@ -151,20 +162,44 @@ public record Manifest(int formatVersion, String name, Instant createdAt, String
      *                        so that a new setting can never go missing from the manifest
      * @param dataSha256      SHA-256 of each data file training read (annotations, split lists), by file name:
      *                        with the names alone a changed file would pass unnoticed
+     * @param phases          every phase that made the weights, in order (cross-entropy, then self-critical
+     *                        fine-tuning...), when there was more than one; null for a single-phase model, which
+     *                        the fields above describe entirely
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Training(String dataset, String trainSplit, String valSplit, Integer trainImages,
                            Integer trainCaptions, String commandLine, Long seed, Integer epochs, Integer bestEpoch,
                            Double durationSeconds, Map<String, Object> hyperparameters, TrainingConfig config,
-                           Map<String, String> dataSha256) {
+                           Map<String, String> dataSha256, java.util.List<Phase> phases) {
 
         public Training {
             hyperparameters = hyperparameters == null ? Map.of()
                     : Collections.unmodifiableMap(new LinkedHashMap<>(hyperparameters));
             dataSha256 = dataSha256 == null || dataSha256.isEmpty() ? null
                     : Collections.unmodifiableMap(new LinkedHashMap<>(dataSha256));
+            phases = phases == null || phases.isEmpty() ? null : java.util.List.copyOf(phases);
         }
+
+        /** A single-phase training record. */
+        public Training(String dataset, String trainSplit, String valSplit, Integer trainImages, Integer trainCaptions,
+                        String commandLine, Long seed, Integer epochs, Integer bestEpoch, Double durationSeconds,
+                        Map<String, Object> hyperparameters, TrainingConfig config, Map<String, String> dataSha256) {
+            this(dataset, trainSplit, valSplit, trainImages, trainCaptions, commandLine, seed, epochs, bestEpoch,
+                    durationSeconds, hyperparameters, config, dataSha256, null);
+        }
+
+        /** This record with {@code value} as its phases. */
+        public Training withPhases(java.util.List<Phase> value) {
+            return new Training(dataset, trainSplit, valSplit, trainImages, trainCaptions, commandLine, seed, epochs,
+                    bestEpoch, durationSeconds, hyperparameters, config, dataSha256, value);
+        }
+
+        /** This record as a phase named {@code name}, with its validation metrics. */
+        public Phase asPhase(String name, Map<String, Double> validationMetrics) {
+            return new Phase(name, commandLine, seed, epochs, bestEpoch, durationSeconds, null, validationMetrics);
+        }
+
 
         /** A training record without the configuration record and data hashes (as older manifests have it). */
         public Training(String dataset, String trainSplit, String valSplit, Integer trainImages, Integer trainCaptions,
@@ -173,6 +208,24 @@ public record Manifest(int formatVersion, String name, Instant createdAt, String
             this(dataset, trainSplit, valSplit, trainImages, trainCaptions, commandLine, seed, epochs, bestEpoch,
                     durationSeconds, hyperparameters, null, null);
         }
+    }
+
+    /**
+     * One phase of a model's training.
+     *
+     * @param name              e.g. {@code ce} (teacher forcing) or {@code scst} (self-critical)
+     * @param commandLine       the command that ran it
+     * @param seed              its random seed
+     * @param epochs            epochs run
+     * @param bestEpoch         epoch whose weights were kept
+     * @param durationSeconds   wall-clock time of the phase
+     * @param settings          the phase's configuration (for SCST: lr, samples, baseline...)
+     * @param validationMetrics greedy metrics on the validation split of the kept weights
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Phase(String name, String commandLine, Long seed, Integer epochs, Integer bestEpoch,
+                        Double durationSeconds, Map<String, Object> settings, Map<String, Double> validationMetrics) {
     }
 
     /**

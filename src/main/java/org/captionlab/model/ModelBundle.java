@@ -9,7 +9,9 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A trained model on disk: a folder holding {@code manifest.json} ({@link Manifest}), the vocabulary and the
@@ -32,15 +34,95 @@ public final class ModelBundle implements AutoCloseable {
     private final Path directory;
     private final Manifest manifest;
     private final Vocabulary vocabulary;
-    private final RecurrentCaptionModel model;
+    private final CaptionModel model;
+    /** The members of an ensemble bundle, or empty for a single model. */
+    private final List<ModelBundle> members;
     private CaptionNetwork network;
     private boolean closed;
 
-    private ModelBundle(Path directory, Manifest manifest, Vocabulary vocabulary, RecurrentCaptionModel model) {
+    private ModelBundle(Path directory, Manifest manifest, Vocabulary vocabulary, CaptionModel model,
+                        List<ModelBundle> members) {
         this.directory = directory;
         this.manifest = manifest;
         this.vocabulary = vocabulary;
         this.model = model;
+        this.members = List.copyOf(members);
+    }
+
+    /** File of an ensemble folder: the member folders, one a line, relative to the ensemble folder. */
+    public static final String ENSEMBLE_FILE = "ensemble.txt";
+
+    /**
+     * Loads several bundles as one model that decodes with their averaged log-probabilities
+     * ({@link EnsembleCaptionModel}); one folder loads that bundle. The ensemble's manifest is the first member's
+     * with the ensemble's name, without evaluation runs (they described one member) and with a note naming the
+     * members; its default decoding is the first member's.
+     *
+     * @throws IOException when a member cannot be loaded, or the members differ in vocabulary or encoder
+     */
+    public static ModelBundle load(List<Path> dirs) throws IOException {
+        if (dirs.isEmpty()) {
+            throw new IllegalArgumentException("no model folders");
+        }
+        if (dirs.size() == 1) {
+            return load(dirs.get(0));
+        }
+        Path first = dirs.get(0).toAbsolutePath().normalize();
+        return loadEnsemble(first, first.getFileName() + "+" + (dirs.size() - 1), dirs);
+    }
+
+    private static ModelBundle loadEnsemble(Path directory, String name, List<Path> dirs) throws IOException {
+        List<ModelBundle> loaded = new java.util.ArrayList<>();
+        try {
+            for (Path d : dirs) {
+                loaded.add(load(d));
+            }
+            Manifest head = loaded.get(0).manifest();
+            List<String> names = new java.util.ArrayList<>();
+            for (ModelBundle b : loaded) {
+                Manifest.Encoder e = b.manifest().encoder();
+                if (!e.id().equals(head.encoder().id()) || e.featureDim() != head.encoder().featureDim()
+                        || (e.weightsSha256() != null && head.encoder().weightsSha256() != null
+                            && !e.weightsSha256().equalsIgnoreCase(head.encoder().weightsSha256()))) {
+                    throw new IOException("model '" + b.directory() + "' was trained on encoder " + e.id()
+                            + " but '" + loaded.get(0).directory() + "' on " + head.encoder().id()
+                            + " (or other weights): an ensemble's models share one encoder");
+                }
+                names.add(b.manifest().name());
+            }
+            EnsembleCaptionModel ensemble;
+            try {
+                ensemble = new EnsembleCaptionModel(loaded.stream().map(ModelBundle::model).toList());
+            } catch (IllegalArgumentException e) {
+                throw new IOException("models " + names + " cannot form an ensemble: " + e.getMessage(), e);
+            }
+            Manifest manifest = new Manifest(head.formatVersion(), name, head.createdAt(), head.captionlabVersion(),
+                    head.encoder(), head.decoder(), head.files(), head.training(), Map.of(), head.decoding(),
+                    "Ensemble of " + String.join(", ", names) + ": averaged log-probabilities.");
+            LOG.info("loaded ensemble '{}' of {}", name, names);
+            return new ModelBundle(directory, manifest, loaded.get(0).vocabulary(), ensemble, loaded);
+        } catch (IOException | RuntimeException e) {
+            loaded.forEach(ModelBundle::close);
+            throw e;
+        }
+    }
+
+    /** The members of an ensemble folder's {@value #ENSEMBLE_FILE}, resolved against the folder. */
+    private static List<Path> ensembleMembers(Path directory, Path file) throws IOException {
+        List<Path> dirs = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            String t = line.strip();
+            if (!t.isEmpty() && !t.startsWith("#")) {
+                dirs.add(directory.resolve(t).normalize());
+            }
+        }
+        if (dirs.isEmpty()) {
+            throw new IOException("ensemble '" + file + "' names no model folders");
+        }
+        if (dirs.contains(directory)) {
+            throw new IOException("ensemble '" + file + "' names its own folder");
+        }
+        return dirs;
     }
 
     /**
@@ -56,6 +138,11 @@ public final class ModelBundle implements AutoCloseable {
             throw new IOException("model folder '" + directory + "' does not exist");
         }
         Path manifestFile = directory.resolve(Manifest.FILE_NAME);
+        Path ensembleFile = directory.resolve(ENSEMBLE_FILE);
+        if (!Files.isRegularFile(manifestFile) && Files.isRegularFile(ensembleFile)) {
+            // A folder naming other bundles: the app's model menu and --model open it as one model.
+            return loadEnsemble(directory, directory.getFileName().toString(), ensembleMembers(directory, ensembleFile));
+        }
         if (!Files.isRegularFile(manifestFile)) {
             throw new IOException("model folder '" + directory + "' has no " + Manifest.FILE_NAME);
         }
@@ -75,8 +162,16 @@ public final class ModelBundle implements AutoCloseable {
         RecurrentCaptionModel model = manifest.files().inference() != null
                 ? loadInference(directory, manifest, manifestFile, vocabulary)
                 : loadNetwork(directory, manifest, manifestFile, vocabulary);
+        FeatureNormalization stats = readFeatureStats(directory, manifest, manifestFile);
+        if (stats != null) {
+            if (stats.dim() != manifest.encoder().featureDim()) {
+                throw new IOException("feature statistics of '" + directory + "' have " + stats.dim()
+                        + " dimensions but manifest '" + manifestFile + "' says " + manifest.encoder().featureDim());
+            }
+            model = model.withFeatureNormalization(stats);
+        }
         LOG.info("loaded model '{}' from {} ({})", manifest.name(), directory, model);
-        return new ModelBundle(directory, manifest, vocabulary, model);
+        return new ModelBundle(directory, manifest, vocabulary, model, List.of());
     }
 
     /** The inference model from the plain weights file (no ND4J), checksum and shapes checked first. */
@@ -144,15 +239,44 @@ public final class ModelBundle implements AutoCloseable {
         return written;
     }
 
+    /** The bundle's feature standardisation, or null for a decoder on raw features (bundles before issue 13). */
+    private static FeatureNormalization readFeatureStats(Path directory, Manifest manifest, Path manifestFile)
+            throws IOException {
+        String name = manifest.files().featureStats();
+        if (name == null) {
+            return null;
+        }
+        Path file = resolve(directory, name, manifestFile);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("feature statistics '" + file + "' named by manifest '" + manifestFile
+                    + "' do not exist");
+        }
+        String expected = manifest.files().featureStatsSha256();
+        if (expected != null && !Hashing.sha256(file).equalsIgnoreCase(expected)) {
+            throw new IOException("feature statistics '" + file + "' do not match the SHA-256 in manifest '"
+                    + manifestFile + "' (corrupt, replaced, or an interrupted save)");
+        }
+        return FeatureNormalization.read(file);
+    }
+
     /**
-     * Writes a bundle into {@code dir} (created if needed): vocabulary, weights, then the manifest with the
-     * weights' checksum filled in.
+     * Writes a bundle of a decoder on raw features; see {@link #save(Path, Manifest, Vocabulary, CaptionNetwork,
+     * FeatureNormalization)}.
+     */
+    public static Manifest save(Path dir, Manifest manifest, Vocabulary vocabulary, CaptionNetwork network)
+            throws IOException {
+        return save(dir, manifest, vocabulary, network, null);
+    }
+
+    /**
+     * Writes a bundle into {@code dir} (created if needed): vocabulary, weights, feature statistics (when the
+     * network was trained on standardised features), then the manifest with the checksums filled in.
      *
      * @return the manifest as written
      * @throws IllegalArgumentException when manifest, vocabulary and network disagree (sizes, cell, encoder)
      */
-    public static Manifest save(Path dir, Manifest manifest, Vocabulary vocabulary, CaptionNetwork network)
-            throws IOException {
+    public static Manifest save(Path dir, Manifest manifest, Vocabulary vocabulary, CaptionNetwork network,
+                                FeatureNormalization featureStats) throws IOException {
         Path directory = dir.toAbsolutePath().normalize();
         if (manifest.formatVersion() != Manifest.FORMAT_VERSION) {
             throw new IllegalArgumentException("manifest has formatVersion " + manifest.formatVersion() + ", this version"
@@ -184,6 +308,17 @@ public final class ModelBundle implements AutoCloseable {
             Path inferenceFile = resolveForSave(directory, files.inference());
             AtomicFiles.write(inferenceFile, out -> DecoderWeightsFile.write(out, network.inferenceTensors()));
             files = files.withInference(files.inference(), Hashing.sha256(inferenceFile));
+        }
+        if (featureStats != null) {
+            if (featureStats.dim() != config.featureDim()) {
+                throw new IllegalArgumentException("feature statistics of " + featureStats.dim()
+                        + " dimensions for a decoder of " + config.featureDim() + "-d features");
+            }
+            Path statsFile = resolveForSave(directory, FeatureNormalization.FILE_NAME);
+            featureStats.write(statsFile);
+            files = files.withFeatureStats(FeatureNormalization.FILE_NAME, Hashing.sha256(statsFile));
+        } else {
+            files = files.withFeatureStats(null, null);
         }
         Manifest written = manifest.withFiles(files);
         written.write(manifestFile);
@@ -264,6 +399,20 @@ public final class ModelBundle implements AutoCloseable {
         return vocabulary;
     }
 
+    /**
+     * The feature standardisation the decoder was trained with (its inference {@link #model()} applies it to raw
+     * features), or null for a decoder on raw features. Training that continues from this bundle feeds
+     * {@link #network()} standardised features.
+     */
+    public FeatureNormalization featureNormalization() {
+        return model instanceof RecurrentCaptionModel r ? r.featureNormalization() : null;
+    }
+
+    /** True for a bundle of several models ({@link #load(List)}, or a folder with {@value #ENSEMBLE_FILE}). */
+    public boolean isEnsemble() {
+        return !members.isEmpty();
+    }
+
     /** The inference model (plain Java, thread-safe; stays usable after {@link #close()}). */
     public CaptionModel model() {
         return model;
@@ -277,6 +426,10 @@ public final class ModelBundle implements AutoCloseable {
     public synchronized CaptionNetwork network() throws IOException {
         if (closed) {
             throw new IllegalStateException("model bundle '" + manifest.name() + "' is closed");
+        }
+        if (isEnsemble()) {
+            throw new IllegalStateException("model '" + manifest.name() + "' is an ensemble: it has no single network"
+                    + " to train");
         }
         if (network == null) {
             network = CaptionNetwork.load(directory.resolve(manifest.files().weights()), false);
@@ -313,6 +466,7 @@ public final class ModelBundle implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
+        members.forEach(ModelBundle::close);
         if (network != null) {
             network.close();
             network = null;

@@ -50,9 +50,17 @@ public final class RecurrentCaptionModel implements CaptionModel {
     private final float[] outputBias;
     /** u(w) per word, computed on first use; racing threads compute the same values. */
     private final AtomicReferenceArray<float[]> wordInput;
+    /** Standardisation of the raw feature the network was trained with, or null (raw features). */
+    private final FeatureNormalization normalization;
 
     private RecurrentCaptionModel(DecoderConfig config, Vocabulary vocabulary, float[][] embedding, float[][] wx,
                                   float[][] wv, float[][] wh, float[] bias, float[][] why, float[] outputBias) {
+        this(config, vocabulary, embedding, wx, wv, wh, bias, why, outputBias, null);
+    }
+
+    private RecurrentCaptionModel(DecoderConfig config, Vocabulary vocabulary, float[][] embedding, float[][] wx,
+                                  float[][] wv, float[][] wh, float[] bias, float[][] why, float[] outputBias,
+                                  FeatureNormalization normalization) {
         this.cell = config.cell();
         this.vocabulary = vocabulary;
         this.vocabSize = config.vocabSize();
@@ -68,6 +76,25 @@ public final class RecurrentCaptionModel implements CaptionModel {
         this.why = why;
         this.outputBias = outputBias;
         this.wordInput = new AtomicReferenceArray<>(vocabSize);
+        this.normalization = normalization;
+    }
+
+    /**
+     * This model taking raw encoder features and standardising them with {@code stats} before the network sees
+     * them (the network was trained on standardised features); weights are shared, not copied.
+     */
+    public RecurrentCaptionModel withFeatureNormalization(FeatureNormalization stats) {
+        if (stats != null && stats.dim() != featureDim) {
+            throw new IllegalArgumentException("feature statistics of " + stats.dim() + " dimensions for a decoder of "
+                    + featureDim + "-d features");
+        }
+        return new RecurrentCaptionModel(new DecoderConfig(cell, featureDim, vocabSize, embeddingSize, hiddenSize, 0),
+                vocabulary, embedding, wx, wv, wh, bias, why, outputBias, stats);
+    }
+
+    /** The standardisation applied to raw features, or null when the network takes them raw. */
+    public FeatureNormalization featureNormalization() {
+        return normalization;
     }
 
     /**
@@ -158,6 +185,9 @@ public final class RecurrentCaptionModel implements CaptionModel {
             if (v.length != featureDim) {
                 throw new IllegalArgumentException("image feature " + i + " has " + v.length
                         + " values, the decoder was trained on " + featureDim);
+            }
+            if (normalization != null) {
+                v = normalization.apply(v);
             }
             float[] q = bias.clone();
             for (int k = 0; k < featureDim; k++) {

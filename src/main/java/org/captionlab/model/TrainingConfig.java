@@ -21,10 +21,22 @@ package org.captionlab.model;
  * @param maxCaptionLength training captions are cut to this many words
  * @param patience         stop after this many epochs without a better validation CIDEr-D (0 = never)
  * @param validationImages validate on at most this many images of the validation split (0 = all)
+ * @param normalizeFeatures standardise every feature dimension with the training images' mean and standard
+ *                         deviation ({@link FeatureNormalization}, stored in the bundle and applied by inference);
+ *                         false (raw features) in manifests written before it existed
  */
 public record TrainingConfig(CellType cell, int embeddingSize, int hiddenSize, double dropout, int epochs,
                              int batchSize, double learningRate, double lrDecay, double clip, int tbptt, double l2, long seed,
-                             int minWordCount, int maxCaptionLength, int patience, int validationImages) {
+                             int minWordCount, int maxCaptionLength, int patience, int validationImages,
+                             boolean normalizeFeatures) {
+
+    /** A configuration on raw features. */
+    public TrainingConfig(CellType cell, int embeddingSize, int hiddenSize, double dropout, int epochs, int batchSize,
+                          double learningRate, double lrDecay, double clip, int tbptt, double l2, long seed,
+                          int minWordCount, int maxCaptionLength, int patience, int validationImages) {
+        this(cell, embeddingSize, hiddenSize, dropout, epochs, batchSize, learningRate, lrDecay, clip, tbptt, l2, seed,
+                minWordCount, maxCaptionLength, patience, validationImages, false);
+    }
 
     public TrainingConfig {
         require(embeddingSize > 0, "embedding size must be positive");

@@ -116,7 +116,28 @@ public final class CaptioningService implements Captioner, ImageCaptioner {
             throw new IOException("model folder '" + modelDir + "' does not exist"
                     + (modelDir.endsWith(Path.of("models", "default")) ? " (run from the project folder, or pass --model DIR)" : ""));
         }
-        ModelBundle bundle = ModelBundle.load(modelDir);
+        return open(settings, ModelBundle.load(modelDir), encoderWeights, download, allowUnverifiedWeights);
+    }
+
+    /**
+     * Loads several bundles as one ensemble ({@link ModelBundle#load(List)}: averaged log-probabilities; one folder
+     * is that bundle) and opens the encoder they share.
+     */
+    public static CaptioningService open(Settings settings, List<Path> modelDirs, Path encoderWeights,
+                                         ProgressListener download, boolean allowUnverifiedWeights) throws IOException {
+        if (modelDirs.size() == 1) {
+            return open(settings, modelDirs.get(0), encoderWeights, download, allowUnverifiedWeights);
+        }
+        for (Path dir : modelDirs) {
+            if (!Files.isDirectory(dir)) {
+                throw new IOException("model folder '" + dir + "' does not exist");
+            }
+        }
+        return open(settings, ModelBundle.load(modelDirs), encoderWeights, download, allowUnverifiedWeights);
+    }
+
+    private static CaptioningService open(Settings settings, ModelBundle bundle, Path encoderWeights,
+                                          ProgressListener download, boolean allowUnverifiedWeights) throws IOException {
         try {
             String encoderId = bundle.manifest().encoder().id();
             WeightsCheck check = WeightsCheck.forModel(bundle.manifest().name(),

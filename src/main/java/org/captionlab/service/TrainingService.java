@@ -17,7 +17,10 @@ import org.captionlab.encoder.ImageEncoders;
 import org.captionlab.model.EpochStats;
 import org.captionlab.model.TrainingLog;
 import org.captionlab.train.Provenance;
+import org.captionlab.train.ScstConfig;
+import org.captionlab.train.SelfCriticalTrainer;
 import org.captionlab.train.Trainer;
+import org.captionlab.model.Manifest;
 import org.captionlab.model.TrainingConfig;
 import org.captionlab.util.Hashing;
 import org.captionlab.util.ProgressListener;
@@ -71,20 +74,66 @@ public final class TrainingService {
     private TrainingService() {
     }
 
+    /**
+     * A self-critical fine-tuning request ({@code train --scst --from DIR}).
+     *
+     * @param from        the bundle to start from (its encoder makes the features)
+     * @param train       training data (rewards use its references' document frequencies)
+     * @param validation  validation data (early stopping on greedy CIDEr-D)
+     * @param encoderWeights explicit encoder weights file, or null to resolve them
+     * @param config      the phase's settings
+     * @param out         model folder to write (not {@code from})
+     * @param resume      continue from the checkpoint in {@code out}
+     * @param commandLine recorded in the manifest as this phase's command
+     */
+    public record ScstRequest(Path from, DatasetSpec train, DatasetSpec validation, Path encoderWeights,
+                              ScstConfig config, Path out, boolean resume, String commandLine) {
+    }
+
+    /** Runs a self-critical fine-tuning request. */
+    public static SelfCriticalTrainer.Outcome runScst(Settings settings, ScstRequest request, Listener listener,
+                                                      SelfCriticalTrainer.Listener progress, BooleanSupplier cancelled)
+            throws IOException {
+        String encoderId = Manifest.read(request.from().resolve(Manifest.FILE_NAME)).encoder().id();
+        return withFeatures(settings, request.train(), request.validation(), encoderId, request.encoderWeights(),
+                listener, cancelled, (encoder, trainData, train, val) -> new SelfCriticalTrainer(request.config(),
+                        request.commandLine(), progress).train(request.from(), train.examples(), val.examples(),
+                        request.out(), request.resume(), cancelled));
+    }
+
     /** Runs the request. */
     public static Trainer.Outcome run(Settings settings, Request request, Listener listener, BooleanSupplier cancelled)
             throws IOException {
-        CaptionDataset trainData = DatasetLoading.load(request.train());
-        CaptionDataset valData = DatasetLoading.load(request.validation());
+        return withFeatures(settings, request.train(), request.validation(), request.encoderId(),
+                request.encoderWeights(), listener, cancelled, (encoder, trainData, train, val) -> {
+                    Provenance provenance = new Provenance(encoder.id(), encoder.weightsSha256(), encoder.featureDim(),
+                            trainData.name(), describe(request.train()), describe(request.validation()),
+                            request.commandLine(), dataHashes(request.train(), request.validation()));
+                    return new Trainer(request.config(), provenance, listener)
+                            .train(train.examples(), val.examples(), request.out(), request.resume(), cancelled);
+                });
+    }
+
+    /** What runs once both splits have their features. */
+    private interface WithFeatures<T> {
+        T run(ImageEncoder encoder, CaptionDataset trainData, FeatureSet train, FeatureSet val) throws IOException;
+    }
+
+    /** Reads both splits and makes sure every image has a cached feature (encoding the missing ones), then runs. */
+    private static <T> T withFeatures(Settings settings, DatasetSpec trainSpec, DatasetSpec valSpec, String encoderId,
+                                      Path encoderWeights, Listener listener, BooleanSupplier cancelled,
+                                      WithFeatures<T> body) throws IOException {
+        CaptionDataset trainData = DatasetLoading.load(trainSpec);
+        CaptionDataset valData = DatasetLoading.load(valSpec);
         if (trainData.images().isEmpty()) {
-            throw new IOException("no training images in '" + request.train().captions() + "'"
-                    + (request.train().split() != null ? " for split " + request.train().split() : ""));
+            throw new IOException("no training images in '" + trainSpec.captions() + "'"
+                    + (trainSpec.split() != null ? " for split " + trainSpec.split() : ""));
         }
         if (valData.images().isEmpty()) {
-            throw new IOException("no validation images in '" + request.validation().captions() + "'"
-                    + (request.validation().split() != null ? " for split " + request.validation().split() : ""));
+            throw new IOException("no validation images in '" + valSpec.captions() + "'"
+                    + (valSpec.split() != null ? " for split " + valSpec.split() : ""));
         }
-        try (ImageEncoder encoder = ImageEncoders.open(request.encoderId(), request.encoderWeights(),
+        try (ImageEncoder encoder = ImageEncoders.open(encoderId, encoderWeights,
                 EncoderWeights.Environment.system(settings.home()), listener.features("encoder download"));
              FeatureCache cache = FeatureCache.open(settings.featureCacheDir(), encoder.cacheKey(), encoder.weightsSha256(),
                      encoder.featureDim())) {
@@ -100,11 +149,7 @@ public final class TrainingService {
             }
             LOG.info("features: {} train images ({} encoded now), {} validation images ({} encoded now)",
                     train.examples().size(), train.encoded(), val.examples().size(), val.encoded());
-            Provenance provenance = new Provenance(encoder.id(), encoder.weightsSha256(), encoder.featureDim(),
-                    trainData.name(), describe(request.train()), describe(request.validation()), request.commandLine(),
-                    dataHashes(request.train(), request.validation()));
-            return new Trainer(request.config(), provenance, listener)
-                    .train(train.examples(), val.examples(), request.out(), request.resume(), cancelled);
+            return body.run(encoder, trainData, train, val);
         }
     }
 

@@ -26,6 +26,7 @@ import org.captionlab.model.TrainingConfig;
 import org.captionlab.model.TrainingHyperparameters;
 import org.captionlab.model.TrainingLog;
 import org.captionlab.model.EpochStats;
+import org.captionlab.model.FeatureNormalization;
 import org.captionlab.search.Caption;
 import org.captionlab.search.CaptionSearch;
 import org.captionlab.text.Vocabulary;
@@ -93,6 +94,8 @@ public final class Trainer {
     private final Listener listener;
     private int trainImages;
     private int trainCaptions;
+    /** The run's feature standardisation, or null for raw features. */
+    private FeatureNormalization featureStats;
 
     public Trainer(TrainingConfig config, Provenance provenance, Listener listener) {
         this.config = config;
@@ -118,6 +121,13 @@ public final class Trainer {
         Files.createDirectories(outDir);
         List<CaptionedFeature> val = validationSubset(validation);
         Start start = resume ? resumeFrom(outDir) : fresh(train);
+        featureStats = start.featureStats();
+        if (featureStats != null) {
+            // The network sees standardised features everywhere in training; the bundle's inference model takes raw
+            // ones and applies the same statistics.
+            train = normalized(train, featureStats);
+            val = normalized(val, featureStats);
+        }
         // A fresh log; on resume it is rewritten with the checkpoint's epochs only (later ones were not saved).
         TrainingLog log = new TrainingLog(outDir.resolve(LOG_FILE), false);
         for (EpochStats s : start.history()) {
@@ -170,7 +180,8 @@ public final class Trainer {
     }
 
     /** Where a run starts: a new vocabulary and network, or the checkpoint's. */
-    private record Start(Vocabulary vocabulary, CaptionNetwork network, State state, List<EpochStats> history) {
+    private record Start(Vocabulary vocabulary, CaptionNetwork network, State state, List<EpochStats> history,
+                         FeatureNormalization featureStats) {
     }
 
     private Start fresh(List<CaptionedFeature> train) {
@@ -183,7 +194,10 @@ public final class Trainer {
                 config.embeddingSize(), config.hiddenSize(), config.dropout());
         CaptionNetwork network = CaptionNetwork.create(decoder, new TrainingHyperparameters(config.learningRate(), config.clip(),
                 config.tbptt(), config.l2(), config.seed()));
-        return new Start(vocabulary, network, new State(0, 0, Double.NEGATIVE_INFINITY, 0, 0), List.of());
+        // Statistics over images, not captions: every image counts once whatever its number of captions.
+        FeatureNormalization stats = config.normalizeFeatures()
+                ? FeatureNormalization.fit(train.stream().map(CaptionedFeature::feature).toList()) : null;
+        return new Start(vocabulary, network, new State(0, 0, Double.NEGATIVE_INFINITY, 0, 0), List.of(), stats);
     }
 
     private Start resumeFrom(Path outDir) throws IOException {
@@ -195,7 +209,9 @@ public final class Trainer {
         List<EpochStats> history = new ArrayList<>(TrainingLog.read(outDir.resolve(LOG_FILE)));
         history.removeIf(s -> s.epoch() > state.epoch());
         LOG.info("resuming after epoch {} (best CIDEr-D {} at epoch {})", state.epoch(), state.bestCider(), state.bestEpoch());
-        return new Start(vocabulary, network, state, history);
+        Path statsFile = checkpoint.resolve(FeatureNormalization.FILE_NAME);
+        FeatureNormalization stats = config.normalizeFeatures() ? FeatureNormalization.read(statsFile) : null;
+        return new Start(vocabulary, network, state, history, stats);
     }
 
     /** The best epoch so far, epochs without improvement and how the run ended. */
@@ -356,6 +372,15 @@ public final class Trainer {
         return Evaluator.evaluate(candidates, references);
     }
 
+    /** The examples with standardised features. */
+    static List<CaptionedFeature> normalized(List<CaptionedFeature> examples, FeatureNormalization stats) {
+        List<CaptionedFeature> out = new ArrayList<>(examples.size());
+        for (CaptionedFeature e : examples) {
+            out.add(new CaptionedFeature(e.imageId(), stats.apply(e.feature()), e.captions()));
+        }
+        return out;
+    }
+
     private List<CaptionedFeature> validationSubset(List<CaptionedFeature> validation) {
         if (config.validationImages() == 0 || validation.size() <= config.validationImages()) {
             return validation;
@@ -369,6 +394,9 @@ public final class Trainer {
         Checkpoint.write(dir, folder -> {
             vocabulary.save(folder.resolve("vocab.txt"));
             net.save(folder.resolve("decoder.zip"));
+            if (featureStats != null) {
+                featureStats.write(folder.resolve(FeatureNormalization.FILE_NAME));
+            }
             AtomicFiles.writeString(folder.resolve(STATE_FILE), json);
         });
     }
@@ -376,6 +404,7 @@ public final class Trainer {
     private void saveBundle(Path outDir, Vocabulary vocabulary, CaptionNetwork net, EpochStats stats, int epoch,
                             double elapsedSeconds, EvaluationResult eval) throws IOException {
         ModelBundle.save(outDir, ManifestFactory.manifest(outDir, config, provenance, vocabulary, net.config(),
-                epoch, stats, elapsedSeconds, eval, Instant.now(), trainImages, trainCaptions), vocabulary, net);
+                epoch, stats, elapsedSeconds, eval, Instant.now(), trainImages, trainCaptions), vocabulary, net,
+                featureStats);
     }
 }

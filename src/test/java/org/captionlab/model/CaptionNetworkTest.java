@@ -29,6 +29,28 @@ class CaptionNetworkTest {
     Path dir;
 
     @Test
+    void disableDropoutTrainsAsANetworkWithoutDropout() {
+        float[][] after = new float[3][];
+        double[] rates = {0.5, 0.5, 0.0};
+        for (int i = 0; i < 3; i++) {
+            try (CaptionNetwork network = CaptionNetwork.create(new DecoderConfig(CellType.RNN, 6, V, 5, 8, rates[i]),
+                    TrainingHyperparameters.defaults().withLearningRate(0.05))) {
+                if (i == 1) {
+                    network.disableDropout();
+                }
+                MultiDataSet batch = network.batch(List.of(new float[] {1, 2, 3, 4, 5, 6}, new float[] {0, 1, 0, 1, 0, 1}),
+                        List.of(new int[] {5, 6, 7}, new int[] {8, 9}), 20);
+                for (int k = 0; k < 5; k++) {
+                    network.fit(batch);
+                }
+                after[i] = network.parameters();
+            }
+        }
+        assertThat(after[1]).containsExactly(after[2]);
+        assertThat(after[0]).isNotEqualTo(after[2]);
+    }
+
+    @Test
     void batchIsTeacherForcedPaddedAndMasked() {
         try (CaptionNetwork network = CaptionNetwork.create(SMALL, TrainingHyperparameters.defaults())) {
             float[] f0 = {1, 2, 3, 4, 5, 6};
