@@ -42,6 +42,8 @@ import picocli.CommandLine.Option;
 final class BenchCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(BenchCommand.class);
+    /** Environment the PyTorch reference runs without: PyTorch's own OpenMP defaults, not ND4J's advice. */
+    private static final List<String> REFERENCE_UNSET = List.of("OMP_WAIT_POLICY", "OMP_NUM_THREADS");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @CommandLine.Spec
@@ -216,14 +218,14 @@ final class BenchCommand implements Callable<Integer> {
         List<Double> starts = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             ChildProcess.Result r = ChildProcess.run(List.of(exe, script.toString(), "--one", one.toString()),
-                    work.resolve("ref-one.log"));
+                    work.resolve("ref-one.log"), REFERENCE_UNSET);
             requireReference(r);
             starts.add(r.seconds());
         }
         starts.sort(null);
         ChildProcess.Result r = ChildProcess.run(List.of(exe, script.toString(), "--small", smallDir.toString(), "--large",
                 largeDir.toString(), "--out", work.resolve("ref.csv").toString(), "--reps", Integer.toString(repeat),
-                "--vgg", Integer.toString(vgg16)), work.resolve("ref.log"));
+                "--vgg", Integer.toString(vgg16)), work.resolve("ref.log"), REFERENCE_UNSET);
         requireReference(r);
         ObjectNode node = (ObjectNode) JSON.readTree(r.lastLine());
         node.put("cold_start_s", starts.get(1));

@@ -50,7 +50,16 @@ final class ChildProcess {
     }
 
     static Result run(List<String> command, Path output) throws IOException, InterruptedException {
+        return run(command, output, List.of());
+    }
+
+    /**
+     * As {@link #run(List, Path)}, without the environment variables named in {@code unset} (the reference must not
+     * inherit {@code OMP_WAIT_POLICY=PASSIVE}, which the README asks for ND4J and which slows PyTorch's OpenMP).
+     */
+    static Result run(List<String> command, Path output, List<String> unset) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        unset.forEach(pb.environment()::remove);
         long t0 = System.nanoTime();
         Process p = pb.start();
         Path status = Path.of("/proc", Long.toString(p.pid()), "status");
