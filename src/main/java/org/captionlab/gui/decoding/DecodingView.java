@@ -148,8 +148,9 @@ public final class DecodingView {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(Control.USE_PREF_SIZE);
+        // A fixed label column: "Label confidence" wraps onto two lines rather than taking the width that
+        // "Beam search" needs in the combo box beside it (the panel is about 270 px wide at 1280×800).
+        ColumnConstraints labels = new ColumnConstraints(LABEL_WIDTH);
         ColumnConstraints controls = new ColumnConstraints();
         controls.setHgrow(Priority.ALWAYS);
         controls.setFillWidth(true);
@@ -180,6 +181,9 @@ public final class DecodingView {
         box.getStyleClass().add("decoding-panel");
     }
 
+    /** Width of the label column: the longest one-line label ("Block n-gram", "Temperature") fits. */
+    private static final double LABEL_WIDTH = 92;
+
     public Node node() {
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
@@ -192,6 +196,8 @@ public final class DecodingView {
 
     private static Label label(String text, Node control) {
         Label l = new Label(text);
+        l.setWrapText(true);
+        l.setMaxWidth(LABEL_WIDTH);
         l.setLabelFor(control);
         l.disableProperty().bind(control.disableProperty());
         return l;
