@@ -76,7 +76,7 @@ class DecoderWeightsFileTest {
 
     /** The shipped bundles' plain weights are exactly their DL4J networks' (so captions cannot change). */
     @ParameterizedTest
-    @ValueSource(strings = {"default", "lstm"})
+    @ValueSource(strings = {"default", "rnn-v1", "lstm"})
     void shippedPlainWeightsEqualTheirNetworks(String name) throws IOException {
         try (ModelBundle bundle = ModelBundle.load(Path.of("models", name))) {
             assertThat(bundle.manifest().files().inference()).isEqualTo(Manifest.Files.DEFAULT_INFERENCE);

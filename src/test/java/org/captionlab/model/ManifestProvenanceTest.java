@@ -35,11 +35,22 @@ class ManifestProvenanceTest {
 
     @Test
     void theShippedManifestsWithoutTheRecordStillRead() throws IOException {
-        for (String model : new String[] {"default", "lstm"}) {
+        for (String model : new String[] {"rnn-v1", "lstm"}) {
             Manifest m = Manifest.read(Path.of("models", model, Manifest.FILE_NAME));
             assertThat(m.training().config()).as(model).isNull();
             assertThat(m.training().hyperparameters()).as(model).containsKey("learningRate");
             assertThat(m.decoding().beamWidth()).as(model).isEqualTo(7);
         }
+    }
+
+    @Test
+    void theShippedDefaultRecordsItsWholeTrainingConfiguration() throws IOException {
+        Manifest m = Manifest.read(Path.of("models", "default", Manifest.FILE_NAME));
+        assertThat(m.training().config()).isNotNull();
+        assertThat(m.training().config().normalizeFeatures()).isTrue();
+        assertThat(m.training().dataSha256()).containsKeys("captions.txt", "Flickr_8k.trainImages.txt");
+        assertThat(m.files().featureStats()).isEqualTo("feature-stats.txt");
+        assertThat(m.decoding().beamWidth()).isEqualTo(7);
+        assertThat(m.decoding().guide()).isNotNull();
     }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The Model view's view model, no display: the shipped bundles' manifests and training logs. */
 class ModelReportViewModelTest {
 
-    private static final ModelInfo RNN = new ModelInfo("default", Path.of("models", "default"), "mobilenet-v2", "rnn", 2539, "");
+    private static final ModelInfo RNN = new ModelInfo("rnn-v1", Path.of("models", "rnn-v1"), "mobilenet-v2", "rnn", 2539, "");
     private static final ModelInfo LSTM = new ModelInfo("lstm", Path.of("models", "lstm"), "mobilenet-v2", "lstm", 2539, "");
 
     private final SimpleObjectProperty<ModelInfo> main = new SimpleObjectProperty<>();
@@ -37,18 +37,18 @@ class ModelReportViewModelTest {
     @Test
     void theShippedModelsTrainingCurvesAndRecordedRunsAreShown() throws IOException {
         main.set(RNN);
-        assertThat(vm.statusProperty().get()).isEqualTo("'default': 12 epochs logged.");
+        assertThat(vm.statusProperty().get()).isEqualTo("'rnn-v1': 12 epochs logged.");
 
         List<Curve> loss = vm.curves(Chart.LOSS);
-        assertThat(loss).extracting(Curve::label).containsExactly("default: train loss", "default: val loss");
+        assertThat(loss).extracting(Curve::label).containsExactly("rnn-v1: train loss", "rnn-v1: val loss");
         assertThat(loss.get(0).points()).hasSize(12);
-        // Row 12 of models/default/training-log.csv: 12,2.729368,3.084097,...
+        // Row 12 of models/rnn-v1/training-log.csv: 12,2.729368,3.084097,...
         assertThat(loss.get(1).points().get(11)).containsExactly(12.0, 3.084097);
         assertThat(vm.curves(Chart.SPECTRAL_RADIUS)).singleElement()
                 .satisfies(c -> assertThat(c.points().get(0)[1]).isCloseTo(3.438859, within(1e-9)));
 
         ModelReportViewModel.MetricRow beam7 = vm.metrics().stream().filter(r -> r.run().equals("dev-beam7")).findFirst().orElseThrow();
-        assertThat(beam7.model()).isEqualTo("default");
+        assertThat(beam7.model()).isEqualTo("rnn-v1");
         assertThat(beam7.images()).isEqualTo(1000);
         assertThat(beam7.score(Metric.BLEU_4)).isEqualTo("0.181");
         assertThat(vm.details()).anySatisfy(d -> {
@@ -66,12 +66,12 @@ class ModelReportViewModelTest {
     void aComparisonModelAddsItsCurvesRunsAndColumnAndGoesAwayAgain() {
         main.set(RNN);
         compare.set(LSTM);
-        assertThat(vm.statusProperty().get()).isEqualTo("'default': 12 epochs logged; compared with 'lstm' (12 epochs).");
+        assertThat(vm.statusProperty().get()).isEqualTo("'rnn-v1': 12 epochs logged; compared with 'lstm' (12 epochs).");
         List<Curve> quality = vm.curves(Chart.QUALITY);
         assertThat(quality).extracting(Curve::label).containsExactly(
-                "default: val BLEU-4", "default: val CIDEr-D", "lstm: val BLEU-4", "lstm: val CIDEr-D");
+                "rnn-v1: val BLEU-4", "rnn-v1: val CIDEr-D", "lstm: val BLEU-4", "lstm: val CIDEr-D");
         assertThat(quality).extracting(Curve::main).containsExactly(true, true, false, false);
-        assertThat(vm.metrics()).extracting(ModelReportViewModel.MetricRow::model).contains("default", "lstm");
+        assertThat(vm.metrics()).extracting(ModelReportViewModel.MetricRow::model).contains("rnn-v1", "lstm");
         assertThat(vm.details()).anySatisfy(d -> {
             assertThat(d.property()).isEqualTo("Decoder");
             assertThat(d.compare()).startsWith("LSTM, embedding 256, hidden 512");
@@ -79,13 +79,13 @@ class ModelReportViewModelTest {
 
         compare.set(null);
         assertThat(vm.curves(Chart.QUALITY)).hasSize(2);
-        assertThat(vm.metrics()).extracting(ModelReportViewModel.MetricRow::model).containsOnly("default");
+        assertThat(vm.metrics()).extracting(ModelReportViewModel.MetricRow::model).containsOnly("rnn-v1");
     }
 
     @Test
     void aBundleWithoutLogOrWithABrokenOneSaysWhichFileAndWhy() throws IOException {
         Path bare = Files.createDirectories(tmp.resolve("bare"));
-        Files.copy(Path.of("models", "default", "manifest.json"), bare.resolve("manifest.json"));
+        Files.copy(Path.of("models", "rnn-v1", "manifest.json"), bare.resolve("manifest.json"));
         main.set(new ModelInfo("bare", bare, "mobilenet-v2", "rnn", 2539, ""));
         assertThat(vm.statusProperty().get()).startsWith("'bare': no training log.").contains("has no training-log.csv");
         assertThat(vm.curves(Chart.LOSS)).isEmpty();
