@@ -54,7 +54,7 @@ fi
 for tool in fakeroot dpkg-deb; do
   command -v "$tool" >/dev/null || { echo "jpackage: the .deb needs $tool (apt-get install fakeroot dpkg)" >&2; exit 1; }
 done
-# src/packaging/deb holds jpackage's postinst and prerm with two lines added: they put the command line on the
+# src/packaging/deb holds jpackage's postinst and prerm with a few lines added: they put the command line on the
 # PATH (/usr/bin/captionlab, a link to /opt/captionlab/bin/captionlab) and take it away again. The install
 # folder is jpackage's default for the package name, which the scripts name literally.
 jpackage --type deb "${common[@]}" --dest "$out" --app-image "$out/captionlab" \
