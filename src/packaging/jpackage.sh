@@ -54,9 +54,22 @@ fi
 for tool in fakeroot dpkg-deb; do
   command -v "$tool" >/dev/null || { echo "jpackage: the .deb needs $tool (apt-get install fakeroot dpkg)" >&2; exit 1; }
 done
+# src/packaging/deb holds jpackage's postinst and prerm with a few lines added: they put the command line on the
+# PATH (/usr/bin/captionlab, a link to /opt/captionlab/bin/captionlab) and take it away again. The install
+# folder is jpackage's default for the package name, which the scripts name literally.
 jpackage --type deb "${common[@]}" --dest "$out" --app-image "$out/captionlab" \
   --linux-package-name captionlab --linux-app-category graphics --linux-menu-group "Graphics" \
   --linux-package-deps "libgtk-3-0" \
   --linux-shortcut --linux-deb-maintainer "captionlab@example.org" --license-file "$root/LICENSE" \
-  --icon "$icon"
-ls "$out"/captionlab_*.deb
+  --icon "$icon" --resource-dir "$root/src/packaging/deb"
+deb="$(ls "$out"/captionlab_*.deb)"
+# The link must point at the launcher the package really installs, and the scripts must be ours.
+# (Whole listings first: grep -q would stop reading early, and pipefail would take dpkg-deb's SIGPIPE for a failure.)
+contents="$(dpkg-deb -c "$deb")"
+grep -q ' \./opt/captionlab/bin/captionlab$' <<<"$contents" \
+  || { echo "jpackage: $deb does not install /opt/captionlab/bin/captionlab, which postinst links" >&2; exit 1; }
+for script in postinst prerm; do
+  grep -q '/usr/bin/captionlab' <<<"$(dpkg-deb -I "$deb" "$script")" \
+    || { echo "jpackage: $deb has jpackage's default $script, not src/packaging/deb/$script" >&2; exit 1; }
+done
+echo "deb: $deb (puts captionlab on the PATH as /usr/bin/captionlab)"

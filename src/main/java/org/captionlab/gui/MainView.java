@@ -89,7 +89,7 @@ public final class MainView {
         applyTheme(vm.themeProperty().get());
         vm.themeProperty().addListener((obs, old, now) -> applyTheme(now));
 
-        ThumbnailCache thumbnails = new ThumbnailCache(THUMBNAIL_CACHE_SIZE, LibraryView.IMAGE_WIDTH, LibraryView.IMAGE_HEIGHT);
+        ThumbnailCache thumbnails = new ThumbnailCache(THUMBNAIL_CACHE_SIZE, LibraryView.MAX_IMAGE_WIDTH, LibraryView.MAX_IMAGE_HEIGHT);
         library = new LibraryView(vm.inspection().visible(), vm.selectedProperty(), thumbnails, this::editCaption, gridPlaceholder());
         // The detail pane and the review panel show the same selected photo: one decode serves both.
         ThumbnailCache previews = new ThumbnailCache(4, PhotoDetailView.PREVIEW_SIZE, PhotoDetailView.PREVIEW_SIZE);
@@ -142,15 +142,19 @@ public final class MainView {
                 }
             });
         });
-        VBox views = new VBox(filterBar.node(), tabs);
+        // The filter bar acts on the photo set, which the Photos, Review and Compare views show; the Model and
+        // Physical layer views have nothing it could filter, so it gives them its room.
+        Node filterNode = filterBar.node();
+        filterNode.visibleProperty().bind(modelTab.selectedProperty().or(physicalTab.selectedProperty()).not());
+        filterNode.managedProperty().bind(filterNode.visibleProperty());
+        // Notices take their own room below the views (never over the caption or the grid).
+        VBox views = new VBox(filterNode, tabs, noticeArea.node());
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        StackPane center = new StackPane(views, dropHint, noticeArea.node(), help);
+        StackPane center = new StackPane(views, dropHint, help);
         // Overlays must not impose their size on the window, or a short window pushes the status bar out.
-        for (Node overlay : List.of(dropHint, help, noticeArea.node())) {
+        for (Node overlay : List.of(dropHint, help)) {
             ((Region) overlay).setMinSize(0, 0);
         }
-        StackPane.setAlignment(noticeArea.node(), Pos.BOTTOM_RIGHT);
-        StackPane.setMargin(noticeArea.node(), new Insets(12));
 
         root.setTop(new VBox(menuBar(), toolBar()));
         root.setCenter(center);
@@ -196,6 +200,17 @@ public final class MainView {
 
     FilterBar filterBar() {
         return filterBar;
+    }
+
+    /** Ctrl+F: the search field, after going back to the photos where the filter bar is hidden. */
+    private void focusSearch() {
+        if (!filterBar.node().isVisible()) {
+            showView(0);
+            // After the Photos view's own focus request, which the tab switch queues.
+            javafx.application.Platform.runLater(filterBar::focusSearch);
+            return;
+        }
+        filterBar.focusSearch();
     }
 
     /** Shows one of the views: 0 photos, 1 review, 2 compare, 3 model. */
@@ -358,7 +373,7 @@ public final class MainView {
                 item("Compare", Shortcuts.SHOW_COMPARE, () -> showView(2)),
                 item("Model", Shortcuts.SHOW_MODEL, () -> showView(3)),
                 new SeparatorMenuItem(),
-                item("Search…", Shortcuts.FIND, filterBar::focusSearch),
+                item("Search…", Shortcuts.FIND, this::focusSearch),
                 item("Clear filters", Shortcuts.CLEAR_FILTERS, () -> vm.inspection().clearFilters()),
                 histogram,
                 guidance,

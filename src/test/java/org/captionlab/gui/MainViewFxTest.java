@@ -22,6 +22,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.apache.commons.csv.CSVFormat;
@@ -335,8 +336,10 @@ class MainViewFxTest {
         assertThat(names).contains("bird.bmp", "single.bmp", "owl.jpg", "broken.jpg");
         assertThat(fx(() -> vm.items().stream().filter(i -> i.status() == PhotoStatus.FAILED).map(PhotoItem::fileName).toList()))
                 .containsExactly("broken.jpg");
-        // The notices name the skipped non-image and the broken file.
+        // The notices name the skipped non-image and the broken file: the bar shows the newest, "+1 more" unfolds it.
         WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".notice-text").queryAll()).hasSize(1);
+        robot.clickOn("#notice-more");
         List<String> notices = robot.lookup(".notice-text").queryAllAs(Label.class).stream().map(Label::getText).toList();
         assertThat(String.join("\n", notices)).contains("broken.jpg").contains("skipped 1 file that is not an image");
 
@@ -581,6 +584,159 @@ class MainViewFxTest {
             assertThat(p).isNotEmptyFile();
             assertThat(distinctColours(p)).as("%s is not blank", p).isGreaterThan(500);
         }
+    }
+
+    /**
+     * The window at 1280×800 and at 1600×1000 (grown, never shrunk: see the last step of the screenshot test):
+     * the photo grid uses its width (columns follow it, no strip of a tile's width left over), notices take
+     * their own room below the views (never over the grid, the caption panel or the decoding panel) and fold
+     * to the newest one, and the Model view shows every chart whole (title, both axes with their labels,
+     * legend) without scrolling, with the filter bar, which has nothing to filter there, hidden.
+     */
+    @Test
+    void atBothWindowSizesTheGridFillsItsWidthNoticesStayOffThePanelsAndTheChartsAreWhole(FxRobot robot) throws Exception {
+        speak(captioner, RNN_CAPTIONS);
+        speak(lstm, LSTM_CAPTIONS);
+        Path photos = photoFolder(true);
+        addAndWaitForCaptions(photos, PHOTOS.size() + 1);
+        fx(() -> {
+            vm.selectedProperty().set(photo("parrot"));
+            vm.loadReferences(referencesFor(photos));
+            vm.loadCompareModel(tmp.resolve("models/lstm-ep20"));
+            return null;
+        });
+        waitForScores(PHOTOS.size());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> vm.modelReport().compareProperty().get() != null
+                && vm.notices().items().size() >= 3));
+        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+        for (int[] size : new int[][] {{1280, 800}, {1600, 1000}}) {
+            String at = size[0] + "×" + size[1];
+            fx(() -> {
+                scene.getWindow().setWidth(size[0]);
+                scene.getWindow().setHeight(size[1]);
+                view.showView(0);
+                return null;
+            });
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> scene.getWidth() == size[0] && scene.getHeight() == size[1]));
+            waitForImages();
+
+            // The grid: as many columns as fit, and the last one ends at the scroll bar's room.
+            assertGridFillsItsWidth(robot, at);
+            if (size[0] == 1600) {
+                assertThat(view.library().columns()).as("columns at %s", at).isGreaterThanOrEqualTo(4);
+            }
+            save(dir.resolve("layout-" + size[0] + ".png"));
+
+            // Notices: one line (the newest, "+2 more") in a bar of its own; unfolded, still off the panels.
+            // (Errors and warnings, which stay until dismissed; the infos of the drop may be gone by now.)
+            fx(() -> {
+                vm.notices().dismissAll();
+                vm.notices().error("Image '" + photos.resolve("broken.jpg") + "': not a JPEG file: starts with 0x89 0x50");
+                vm.notices().warning("The comparison model has another vocabulary: its captions are scored as they are.");
+                vm.notices().error("Could not save the project in '" + photos + "': the disk is full.");
+                return null;
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            Node panels = robot.lookup("#main-split").query();
+            assertThat(visibleNotices(robot)).as("notices shown at %s", at).hasSize(1);
+            assertThat(robot.lookup(".notice-text").queryAs(Label.class).getText()).as("the newest").startsWith("Could not save");
+            assertThat(robot.lookup("#notice-more").queryButton().getText()).isEqualTo("+2 more");
+            assertNoOverlap(robot.lookup("#notice-area").query(), panels, at);
+            robot.clickOn("#notice-more");
+            assertThat(visibleNotices(robot)).hasSize(3);
+            assertNoOverlap(robot.lookup("#notice-area").query(), panels, at);
+            assertNoOverlap(robot.lookup("#notice-area").query(), robot.lookup("#status-bar").query(), at);
+            robot.clickOn("#notice-more"); // Show fewer
+            assertThat(visibleNotices(robot)).hasSize(1);
+
+            // The Model view: no filter bar; every chart's title, axes, axis labels and legend on screen and not cut.
+            Node filterBar = view.filterBar().node();
+            assertThat(filterBar.isVisible()).isTrue();
+            shortcut(robot, KeyCode.DIGIT4);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(filterBar.isVisible()).as("filter bar in the Model view").isFalse();
+            assertThat(filterBar.isManaged()).isFalse();
+            Node viewport = robot.lookup(".model-report-scroll").query();
+            for (String chart : List.of("#chart-loss", "#chart-quality", "#chart-gradient", "#chart-spectral-radius")) {
+                javafx.scene.chart.LineChart<?, ?> c = robot.lookup(chart).query();
+                assertThat(c.getData()).as("%s has lines", chart).isNotEmpty();
+                List<Node> parts = new java.util.ArrayList<>(List.of(c.lookup(".chart-title"), c.lookup(".chart-legend"),
+                        c.getXAxis(), c.getYAxis()));
+                parts.addAll(c.lookupAll(".axis-label"));
+                assertThat(c.lookupAll(".axis-label")).as("%s: both axes are labelled", chart).hasSize(2);
+                for (Node part : parts) {
+                    assertInside(part, viewport, chart + " " + part.getStyleClass() + " at " + at);
+                    assertInside(part, c, chart + " " + part.getStyleClass() + " at " + at);
+                }
+                Region legend = (Region) c.lookup(".chart-legend");
+                assertThat(fx(() -> legend.getHeight() + 0.5 >= legend.prefHeight(legend.getWidth())))
+                        .as("%s: the legend at %s has the height its rows need", chart, at).isTrue();
+                for (Node item : legend.lookupAll(".chart-legend-item")) {
+                    Label l = (Label) item;
+                    assertThat(fx(() -> l.getWidth() + 0.5 >= l.prefWidth(-1))).as("legend '%s' at %s not elided", l.getText(), at).isTrue();
+                    assertInside(l, legend, "legend item '" + l.getText() + "' at " + at);
+                }
+            }
+            save(dir.resolve("model-" + size[0] + ".png"));
+            shortcut(robot, KeyCode.DIGIT1);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(filterBar.isVisible()).as("filter bar back in the Photos view").isTrue();
+        }
+
+        // Columns follow the width: a wider grid pane gets more columns, still without a strip left over.
+        int before = view.library().columns();
+        fx(() -> {
+            ((javafx.scene.control.SplitPane) scene.lookup("#main-split")).setDividerPositions(0.62, 0.82);
+            return null;
+        });
+        waitForImages();
+        assertThat(view.library().columns()).isGreaterThan(before);
+        assertGridFillsItsWidth(robot, "1600×1000, divider moved");
+    }
+
+    private static List<Node> visibleNotices(FxRobot robot) {
+        return robot.lookup(".notice").queryAll().stream().filter(n -> n.isVisible() && n.getScene() != null).toList();
+    }
+
+    /** The tiles of the grid's first row end within the scroll bar's room of the grid's right edge. */
+    private void assertGridFillsItsWidth(FxRobot robot, String at) throws Exception {
+        javafx.scene.control.ListView<?> grid = robot.lookup("#photo-grid").queryListView();
+        assertThat(fx(() -> grid.lookupAll(".scroll-bar").stream().filter(b -> b instanceof javafx.scene.control.ScrollBar bar
+                && bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL).noneMatch(Node::isVisible)))
+                .as("the grid at %s has no horizontal scroll bar", at).isTrue();
+        double[] edges = fx(() -> {
+            Node viewport = grid.lookup(".clipped-container");
+            javafx.geometry.Bounds list = viewport.localToScene(viewport.getLayoutBounds());
+            double right = grid.lookupAll(".photo-tile").stream().filter(Node::isVisible)
+                    .mapToDouble(t -> t.localToScene(t.getLayoutBounds()).getMaxX()).max().orElseThrow();
+            double left = grid.lookupAll(".photo-tile").stream().filter(Node::isVisible)
+                    .mapToDouble(t -> t.localToScene(t.getLayoutBounds()).getMinX()).min().orElseThrow();
+            return new double[] {list.getMinX(), list.getMaxX(), left, right};
+        });
+        assertThat(edges[2]).as("first tile at the grid's left at %s", at).isGreaterThanOrEqualTo(edges[0]);
+        assertThat(edges[3]).as("last column inside the grid's viewport at %s (%s columns of %s px in %s px; list %s px)", at,
+                view.library().columns(), view.library().tileWidth(), edges[1] - edges[0], grid.getWidth())
+                .isLessThanOrEqualTo(edges[1] + 0.5);
+        // Room for a vertical scroll bar is kept where none shows; a tile with its gap is 190 px, so a left-over column fails.
+        assertThat(edges[1] - edges[3]).as("width left unused right of the tiles at %s (%s columns of %s px in %s px)", at,
+                view.library().columns(), view.library().tileWidth(), edges[1] - edges[0]).isLessThanOrEqualTo(40);
+    }
+
+    private static void assertNoOverlap(Node a, Node b, String at) throws Exception {
+        javafx.geometry.Bounds ba = fx(() -> a.localToScene(a.getLayoutBounds()));
+        javafx.geometry.Bounds bb = fx(() -> b.localToScene(b.getLayoutBounds()));
+        boolean overlap = ba.getMinX() < bb.getMaxX() - 0.5 && bb.getMinX() < ba.getMaxX() - 0.5
+                && ba.getMinY() < bb.getMaxY() - 0.5 && bb.getMinY() < ba.getMaxY() - 0.5;
+        assertThat(overlap).as("%s (%s) overlaps %s (%s) at %s", a.getId(), ba, b.getId(), bb, at).isFalse();
+    }
+
+    private static void assertInside(Node part, Node container, String what) throws Exception {
+        javafx.geometry.Bounds p = fx(() -> part.localToScene(part.getLayoutBounds()));
+        javafx.geometry.Bounds c = fx(() -> container.localToScene(container.getLayoutBounds()));
+        assertThat(p.getMinX() >= c.getMinX() - 0.5 && p.getMaxX() <= c.getMaxX() + 0.5
+                && p.getMinY() >= c.getMinY() - 0.5 && p.getMaxY() <= c.getMaxY() + 0.5)
+                .as("%s %s inside %s", what, p, c).isTrue();
+        assertThat(part.isVisible()).as("%s visible", what).isTrue();
     }
 
     private PhotoItem photo(String stem) {

@@ -9,11 +9,13 @@ import javafx.beans.property.ObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
@@ -25,19 +27,32 @@ import org.captionlab.gui.Icons;
 
 /**
  * The photo grid: a {@link ListView} of rows, each row a strip of {@link PhotoTile}s. The ListView
- * virtualises rows, so only the visible tiles exist and 10,000 photos scroll as smoothly as 10; the
- * number of columns follows the width. Selection is the view model's, not the ListView's (which only
- * knows rows): click or use the arrow keys.
+ * virtualises rows, so only the visible tiles exist and 10,000 photos scroll as smoothly as 10. The grid
+ * fills its width: the number of columns follows the width, and the tiles grow or shrink a little
+ * (between {@link #MIN_SCALE} and {@link #MAX_SCALE} of their nominal size) so that the row ends at the
+ * scroll bar instead of leaving a strip of up to a tile's width unused. Selection is the view model's,
+ * not the ListView's (which only knows rows): click or use the arrow keys.
  */
 public final class LibraryView {
 
-    /** Thumbnail box; tiles are a little wider for padding. */
+    /** Nominal thumbnail box; tiles are a little wider for padding. */
     public static final double IMAGE_WIDTH = 168;
     public static final double IMAGE_HEIGHT = 126;
-    static final double TILE_WIDTH = IMAGE_WIDTH + 14;
+    /** Tiles are at least this fraction of the nominal size (else one column fewer)… */
+    static final double MIN_SCALE = 0.8;
+    /** …and at most this one (only a grid narrower than two small tiles leaves width unused). */
+    static final double MAX_SCALE = 1.25;
+    /** The largest thumbnail box a tile shows: thumbnails are decoded at this size, so they are never blown up. */
+    public static final double MAX_IMAGE_WIDTH = Math.ceil(IMAGE_WIDTH * MAX_SCALE);
+    public static final double MAX_IMAGE_HEIGHT = Math.ceil(IMAGE_HEIGHT * MAX_SCALE);
+    /** Tile padding and border around the thumbnail box. */
+    static final double TILE_PADDING = 14;
+    static final double TILE_WIDTH = IMAGE_WIDTH + TILE_PADDING;
     static final double GAP = 8;
-    /** Room for the vertical scroll bar and the list's insets. */
-    private static final double SCROLLBAR_ALLOWANCE = 24;
+    /** Height of a row beyond the thumbnail box: caption, spacing, padding. */
+    private static final double ROW_EXTRA_HEIGHT = 66;
+    /** The vertical scroll bar's width until the list has made one. */
+    private static final double SCROLLBAR_WIDTH = 16;
 
     private final ObservableList<PhotoItem> items;
     private final ObjectProperty<PhotoItem> selected;
@@ -48,6 +63,7 @@ public final class LibraryView {
     /** Tiles alive in cells; weak, so tiles of cells the ListView drops are collected. */
     private final Set<PhotoTile> tiles = Collections.newSetFromMap(new WeakHashMap<>());
     private int columns = 1;
+    private double tileWidth = TILE_WIDTH;
     private long layoutVersion;
 
     /**
@@ -73,12 +89,13 @@ public final class LibraryView {
         this.onActivate = onActivate;
         list.getStyleClass().add("photo-grid");
         list.setId("photo-grid");
-        list.setFixedCellSize(IMAGE_HEIGHT + 66);
+        list.setFixedCellSize(IMAGE_HEIGHT + ROW_EXTRA_HEIGHT);
         list.setCellFactory(lv -> new RowCell());
         list.setPlaceholder(emptyHint);
         list.setFocusTraversable(true);
         list.setTooltip(new Tooltip("Photos: click to select, arrow keys to move, double-click or Enter to edit the caption"));
         list.widthProperty().addListener((obs, o, n) -> relayout(false));
+        list.insetsProperty().addListener((obs, o, n) -> relayout(false));
         items.addListener((ListChangeListener<PhotoItem>) c -> relayout(true));
         selected.addListener((obs, old, now) -> {
             for (PhotoTile t : tiles) {
@@ -102,6 +119,48 @@ public final class LibraryView {
         return columns;
     }
 
+    /** Width of a tile now (tests). */
+    public double tileWidth() {
+        return tileWidth;
+    }
+
+    /**
+     * How a row of tiles fills {@code width} pixels: the column count whose tiles are closest to their nominal
+     * width, the tiles then stretched or shrunk (within {@link #MIN_SCALE}..{@link #MAX_SCALE}) to fill the row.
+     *
+     * @param width the room for a row (the list's width less its scroll bar)
+     * @return the columns and the tile width (whole pixels, so that a row never overflows)
+     */
+    static Fit fit(double width) {
+        double room = Math.max(0, width);
+        double min = Math.floor(TILE_WIDTH * MIN_SCALE);
+        double max = MAX_IMAGE_WIDTH + TILE_PADDING;
+        int cols = Math.max(1, (int) Math.round((room + GAP) / (TILE_WIDTH + GAP)));
+        if (tile(room, cols) < min && cols > 1) {
+            cols--;
+        } else if (tile(room, cols) > max && tile(room, cols + 1) >= min) {
+            cols++;
+        }
+        return new Fit(cols, Math.max(min, Math.min(max, tile(room, cols))));
+    }
+
+    private static double tile(double room, int cols) {
+        return Math.floor((room - (cols - 1) * GAP) / cols);
+    }
+
+    /** A grid row's layout: {@code columns} tiles of {@code tileWidth} pixels, {@link #GAP} apart. */
+    record Fit(int columns, double tileWidth) {
+
+        /** The thumbnail box of such a tile: the nominal box's aspect ratio, the tile's padding around it. */
+        double imageWidth() {
+            return tileWidth - TILE_PADDING;
+        }
+
+        double imageHeight() {
+            return Math.round(imageWidth() * IMAGE_HEIGHT / IMAGE_WIDTH);
+        }
+    }
+
     /** An empty-library hint with a big icon and text. */
     public static Node emptyHint(String text) {
         Label label = new Label(text);
@@ -113,9 +172,31 @@ public final class LibraryView {
         return box;
     }
 
-    private void relayout(boolean contentChanged) {
+    /**
+     * The width a row of tiles has: the list's less its padding and the vertical scroll bar's, whether or not
+     * the bar shows now (so the tiles do not change size when enough photos for a scroll bar arrive).
+     */
+    private double rowRoom() {
         double width = list.getWidth() > 0 ? list.getWidth() : list.getPrefWidth();
-        int cols = Math.max(1, (int) Math.floor((width - SCROLLBAR_ALLOWANCE + GAP) / (TILE_WIDTH + GAP)));
+        double bar = SCROLLBAR_WIDTH;
+        for (Node n : list.lookupAll(".scroll-bar")) {
+            if (n instanceof ScrollBar b && b.getOrientation() == Orientation.VERTICAL) {
+                bar = Math.max(b.getWidth(), b.prefWidth(-1));
+            }
+        }
+        return width - list.snappedLeftInset() - list.snappedRightInset() - bar;
+    }
+
+    private void relayout(boolean contentChanged) {
+        Fit fit = fit(rowRoom());
+        if (fit.tileWidth() != tileWidth) {
+            tileWidth = fit.tileWidth();
+            list.setFixedCellSize(fit.imageHeight() + ROW_EXTRA_HEIGHT);
+            for (PhotoTile t : tiles) {
+                t.setImageBox(fit.imageWidth(), fit.imageHeight());
+            }
+        }
+        int cols = fit.columns();
         if (cols == columns && !contentChanged) {
             return;
         }
@@ -183,6 +264,11 @@ public final class LibraryView {
         RowCell() {
             getStyleClass().add("photo-row");
             box.setAlignment(Pos.TOP_LEFT);
+            // The row asks for no width of its own: the list lays every row out at its own width anyway, and a
+            // row that asked for its tiles' width would leave the list a horizontal scroll bar (it keeps the
+            // widest row it has seen) after the tiles shrink with the window.
+            box.setMinWidth(0);
+            box.setPrefWidth(0);
             setText(null);
         }
 
@@ -215,10 +301,8 @@ public final class LibraryView {
     }
 
     private PhotoTile newTile() {
-        PhotoTile tile = new PhotoTile(thumbnails, IMAGE_WIDTH, IMAGE_HEIGHT);
-        tile.setPrefWidth(TILE_WIDTH);
-        tile.setMinWidth(TILE_WIDTH);
-        tile.setMaxWidth(TILE_WIDTH);
+        Fit fit = new Fit(columns, tileWidth);
+        PhotoTile tile = new PhotoTile(thumbnails, fit.imageWidth(), fit.imageHeight());
         tile.setOnMouseClicked(e -> {
             if (e.getButton() != MouseButton.PRIMARY || tile.item() == null) {
                 return;

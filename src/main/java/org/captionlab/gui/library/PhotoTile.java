@@ -27,6 +27,7 @@ final class PhotoTile extends VBox {
     private final Label status = new Label();
     private final Label edited = new Label("edited");
     private final Label caption = new Label();
+    private final StackPane frame;
     private final InvalidationListener refresh = obs -> refresh();
     /** Photos hold the tile only weakly, so a tile the grid drops is not kept alive by its last photo. */
     private final InvalidationListener weakRefresh = new WeakInvalidationListener(refresh);
@@ -35,13 +36,8 @@ final class PhotoTile extends VBox {
     PhotoTile(ThumbnailCache thumbnails, double imageWidth, double imageHeight) {
         this.thumbnails = thumbnails;
         getStyleClass().add("photo-tile");
-        image.imageView().setFitWidth(imageWidth);
-        image.imageView().setFitHeight(imageHeight);
-        StackPane frame = new StackPane(Icons.icon("photo"), image, status, edited);
+        frame = new StackPane(Icons.icon("photo"), image, status, edited);
         frame.getStyleClass().add("photo-frame");
-        frame.setMinSize(imageWidth, imageHeight);
-        frame.setPrefSize(imageWidth, imageHeight);
-        frame.setMaxSize(imageWidth, imageHeight);
         StackPane.setAlignment(status, Pos.BOTTOM_LEFT);
         StackPane.setAlignment(edited, Pos.TOP_RIGHT);
         status.getStyleClass().add("tile-status");
@@ -53,9 +49,8 @@ final class PhotoTile extends VBox {
         caption.getStyleClass().add("tile-caption");
         caption.setWrapText(true);
         caption.setTextOverrun(OverrunStyle.ELLIPSIS);
-        caption.setPrefWidth(imageWidth);
-        caption.setMaxWidth(imageWidth);
         getChildren().addAll(frame, caption);
+        setImageBox(imageWidth, imageHeight);
         Tips.lazy(this, this::tooltipText, tip -> {
             tip.setWrapText(true);
             tip.setMaxWidth(360);
@@ -64,6 +59,21 @@ final class PhotoTile extends VBox {
 
     PhotoItem item() {
         return item;
+    }
+
+    /** Sizes the tile for a thumbnail box of {@code imageWidth × imageHeight}, plus padding and caption. */
+    void setImageBox(double imageWidth, double imageHeight) {
+        image.imageView().setFitWidth(imageWidth);
+        image.imageView().setFitHeight(imageHeight);
+        frame.setMinSize(imageWidth, imageHeight);
+        frame.setPrefSize(imageWidth, imageHeight);
+        frame.setMaxSize(imageWidth, imageHeight);
+        caption.setPrefWidth(imageWidth);
+        caption.setMaxWidth(imageWidth);
+        double width = imageWidth + LibraryView.TILE_PADDING;
+        setMinWidth(width);
+        setPrefWidth(width);
+        setMaxWidth(width);
     }
 
     /** Shows another photo (or none). */

@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Map;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Side;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -19,6 +22,8 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import org.captionlab.eval.Metric;
 import org.captionlab.gui.Tips;
@@ -26,8 +31,18 @@ import org.captionlab.gui.Tips;
 /**
  * The Model view of {@link ModelReportViewModel}: provenance and recorded runs in two tables, and the four
  * training curves as line charts; the comparison model's lines are dashed.
+ *
+ * <p>The view fits the window rather than scrolling: the tables (which scroll themselves) above, the four
+ * charts in a 2×2 grid below, a divider between them, so that every chart's title, axes with their labels
+ * and legend are on screen together (at 1280×800 and larger). Only a window shorter than
+ * {@link #MIN_HEIGHT} scrolls.
  */
 public final class ModelReportView {
+
+    /** Below this height the view scrolls rather than squeezing the charts further. */
+    static final double MIN_HEIGHT = 520;
+    /** Share of the height the tables get at first (the divider moves it). */
+    static final double TABLES_SHARE = 0.3;
 
     private final ModelReportViewModel vm;
     private final Map<Chart, LineChart<Number, Number>> charts = new EnumMap<>(Chart.class);
@@ -45,16 +60,26 @@ public final class ModelReportView {
         status.textProperty().bind(vm.statusProperty());
 
         HBox tables = new HBox(10, detailsTable(), metricsTable());
-        tables.setPrefHeight(300);
+        tables.setMinHeight(110);
         HBox.setHgrow(tables.getChildren().get(0), Priority.ALWAYS);
         HBox.setHgrow(tables.getChildren().get(1), Priority.ALWAYS);
+        for (Node table : tables.getChildren()) {
+            ((Region) table).setMinHeight(0);
+            ((Region) table).setPrefHeight(200);
+        }
 
         GridPane grid = new GridPane();
+        grid.setId("model-charts");
         grid.setHgap(10);
-        grid.setVgap(10);
+        grid.setVgap(6);
+        grid.setPadding(new Insets(6, 0, 0, 0));
         ColumnConstraints half = new ColumnConstraints();
         half.setPercentWidth(50);
         grid.getColumnConstraints().setAll(half, half);
+        RowConstraints row = new RowConstraints();
+        row.setPercentHeight(50);
+        row.setVgrow(Priority.ALWAYS);
+        grid.getRowConstraints().setAll(row, row);
         int i = 0;
         for (Chart chart : Chart.values()) {
             LineChart<Number, Number> c = chart(chart);
@@ -62,16 +87,26 @@ public final class ModelReportView {
             grid.add(c, i % 2, i / 2);
             i++;
         }
-        root.getChildren().addAll(status, tables, grid);
+        grid.setMinHeight(2 * CHART_MIN_HEIGHT + 12);
+
+        SplitPane split = new SplitPane(tables, grid);
+        split.setId("model-split");
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(TABLES_SHARE);
+        SplitPane.setResizableWithParent(tables, false);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        root.getChildren().addAll(status, split);
+        root.setMinHeight(MIN_HEIGHT);
         vm.mainProperty().addListener((obs, o, n) -> redraw());
         vm.compareProperty().addListener((obs, o, n) -> redraw());
         redraw();
     }
 
-    /** The view's node (inside a scroll pane, so small windows can reach the charts). */
+    /** The view's node: fills the window; inside a scroll pane, so a very short window can still reach the charts. */
     public Node node() {
         ScrollPane scroll = new ScrollPane(root);
         scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
         scroll.getStyleClass().add("model-report-scroll");
         return scroll;
     }
@@ -124,6 +159,9 @@ public final class ModelReportView {
         return c;
     }
 
+    /** The smallest a chart gets (title, legend, axes and some plot) before the view scrolls. */
+    static final double CHART_MIN_HEIGHT = 170;
+
     private static LineChart<Number, Number> chart(Chart chart) {
         NumberAxis x = new NumberAxis();
         x.setLabel("epoch");
@@ -131,14 +169,19 @@ public final class ModelReportView {
         x.setTickUnit(1);
         x.setMinorTickVisible(false);
         NumberAxis y = new NumberAxis();
+        y.setLabel(chart.unit());
         y.setForceZeroInRange(false);
         LineChart<Number, Number> c = new LineChart<>(x, y);
         c.setId("chart-" + chart.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         c.setTitle(chart.title());
         c.setAnimated(false);
         c.setCreateSymbols(true);
-        c.setPrefHeight(260);
-        c.setMinHeight(200);
+        // Beside the plot rather than under it: a chart hides a legend under it when that would leave the plot
+        // less than 150 px, which is what four charts and the tables get in a 1280×800 window.
+        c.setLegendSide(Side.RIGHT);
+        c.setMinSize(0, CHART_MIN_HEIGHT);
+        c.setPrefHeight(240);
+        c.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
         return c;
     }
 
