@@ -3,6 +3,7 @@ package org.captionlab.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;
+import org.captionlab.model.ScstEpochStats;
 import org.captionlab.service.Settings;
 import org.captionlab.service.TrainingService;
 import org.captionlab.train.ScstConfig;
@@ -66,7 +67,7 @@ final class ScstTraining {
                 }
 
                 @Override
-                public void epoch(SelfCriticalTrainer.EpochResult r, boolean best) {
+                public void epoch(ScstEpochStats r, boolean best) {
                     stdout.printf(Locale.ROOT, "scst epoch %d: mean reward %.4f, degenerate samples %.3f, val BLEU-4 %.4f,"
                                     + " CIDEr-D %.4f, distinct captions %.3f, words %d, %.0f s%s%n", r.epoch(),
                             r.meanReward(), r.degenerateSamples(), r.valBleu4(), r.valCiderD(), r.distinctCaptions(),

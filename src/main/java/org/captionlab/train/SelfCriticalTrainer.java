@@ -3,10 +3,9 @@ package org.captionlab.train;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,6 +28,9 @@ import org.captionlab.model.DecoderState;
 import org.captionlab.model.FeatureNormalization;
 import org.captionlab.model.Manifest;
 import org.captionlab.model.ModelBundle;
+import org.captionlab.model.ScstEpochStats;
+import org.captionlab.model.ScstLog;
+import org.captionlab.model.TrainingLog;
 import org.captionlab.search.Caption;
 import org.captionlab.search.CaptionSearch;
 import org.captionlab.text.Tokenizer;
@@ -53,17 +55,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>After each epoch the validation images are captioned greedily; the bundle with the best validation CIDEr-D is
  * saved in the output folder (manifest with every phase: command, seed, time, validation metrics), the last state
- * as {@code checkpoint/} for {@code --resume}, and {@code scst-log.csv} gets one row per epoch (mean reward, share of
+ * as {@code checkpoint/} for {@code --resume}, and {@code scst-log.csv} ({@link ScstLog}) gets one row per epoch (mean reward, share of
  * degenerate samples, greedy validation BLEU-4 / CIDEr-D, share of distinct captions, distinct words); epoch 0 is the
- * starting model. Deterministic: the image order and every sample depend only on the seed, the epoch and the batch.
+ * starting model. The starting bundle's {@code training-log.csv} is copied beside it, so the result carries its whole
+ * history. Deterministic: the image order and every sample depend only on the seed, the epoch and the batch.
  */
 public final class SelfCriticalTrainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(SelfCriticalTrainer.class);
-    /** Per-epoch log of this phase, beside the bundle. */
-    public static final String LOG_FILE = "scst-log.csv";
-    static final String LOG_HEADER = "epoch,mean_reward,degenerate_samples,val_bleu4,val_cider_d,distinct_captions,"
-            + "distinct_words,degenerate_captions,seconds";
+    /** Per-epoch log of this phase, beside the bundle ({@link ScstLog}). */
+    public static final String LOG_FILE = ScstLog.FILE_NAME;
     private static final String CHECKPOINT_DIR = "checkpoint";
     private static final int VALIDATION_CHUNK = 256;
 
@@ -72,36 +73,12 @@ public final class SelfCriticalTrainer {
         default void batch(int epoch, int batch, int batches, double meanReward) {
         }
 
-        default void epoch(EpochResult result, boolean best) {
-        }
-    }
-
-    /**
-     * One epoch.
-     *
-     * @param epoch               1-based (0: the starting model, not trained)
-     * @param meanReward          mean reward of the epoch's samples (guard applied)
-     * @param degenerateSamples   share of samples the guard withheld the reward from
-     * @param valBleu4            greedy validation BLEU-4
-     * @param valCiderD           greedy validation CIDEr-D
-     * @param distinctCaptions    distinct greedy validation captions per validation image (1: no two images share one)
-     * @param distinctWords       words used over all greedy validation captions
-     * @param degenerateCaptions  share of greedy validation captions that are degenerate
-     * @param seconds             wall time of the epoch
-     */
-    public record EpochResult(int epoch, double meanReward, double degenerateSamples, double valBleu4,
-                              double valCiderD, double distinctCaptions, int distinctWords, double degenerateCaptions,
-                              double seconds) {
-
-        String row() {
-            return String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6f,%.4f,%d,%.4f,%.1f", epoch, meanReward,
-                    degenerateSamples, valBleu4, valCiderD, distinctCaptions, distinctWords, degenerateCaptions,
-                    seconds);
+        default void epoch(ScstEpochStats result, boolean best) {
         }
     }
 
     /** Result of a run; {@code best} null when no epoch finished. */
-    public record Outcome(List<EpochResult> epochs, int bestEpoch, EpochResult best, Path bundle, double seconds,
+    public record Outcome(List<ScstEpochStats> epochs, int bestEpoch, ScstEpochStats best, Path bundle, double seconds,
                           boolean stoppedEarly, boolean cancelled) {
     }
 
@@ -154,7 +131,7 @@ public final class SelfCriticalTrainer {
 
             CaptionNetwork net;
             State state;
-            List<EpochResult> history = new ArrayList<>();
+            List<ScstEpochStats> history = new ArrayList<>();
             Path checkpointDir = outDir.resolve(CHECKPOINT_DIR);
             Path logFile = outDir.resolve(LOG_FILE);
             if (resume) {
@@ -166,15 +143,16 @@ public final class SelfCriticalTrainer {
                 LOG.info("resuming after epoch {} (best CIDEr-D {} at epoch {})", state.epoch(), state.bestCider(),
                         state.bestEpoch());
             } else {
+                copyTrainingLog(from, outDir);
                 // The bundle reads its trainable network from disk; closing it twice is harmless.
                 net = base.network();
                 state = new State(0, 0, Double.NEGATIVE_INFINITY, 0, 0);
                 long t0 = System.nanoTime();
                 Validation v0 = validate(net.toCaptionModel(vocabulary), val, config.maxLength());
-                history.add(new EpochResult(0, Double.NaN, Double.NaN, v0.bleu4(), v0.ciderD(), v0.distinct(),
+                history.add(new ScstEpochStats(0, Double.NaN, Double.NaN, v0.bleu4(), v0.ciderD(), v0.distinct(),
                         v0.words(), v0.degenerate(), (System.nanoTime() - t0) / 1e9));
             }
-            writeLog(logFile, history);
+            ScstLog.write(logFile, history);
             try (CaptionNetwork network = net) {
                 network.disableDropout();
                 network.setLearningRate(config.learningRate());
@@ -186,12 +164,12 @@ public final class SelfCriticalTrainer {
 
     private Outcome run(CaptionNetwork net, Vocabulary vocabulary, FeatureNormalization stats, Manifest baseManifest,
                         List<CaptionedFeature> train, List<CiderDReward.References> references, CiderDReward reward,
-                        List<CaptionedFeature> val, Path outDir, State state, List<EpochResult> history,
+                        List<CaptionedFeature> val, Path outDir, State state, List<ScstEpochStats> history,
                         long startNanos, BooleanSupplier cancelled) throws IOException {
         int bestEpoch = state.bestEpoch();
         double bestCider = state.bestCider();
         int stale = state.stale();
-        EpochResult best = history.stream().filter(e -> e.epoch() == state.bestEpoch() && e.epoch() > 0)
+        ScstEpochStats best = history.stream().filter(e -> e.epoch() == state.bestEpoch() && e.epoch() > 0)
                 .findFirst().orElse(null);
         boolean stoppedEarly = false;
         boolean wasCancelled = false;
@@ -206,10 +184,10 @@ public final class SelfCriticalTrainer {
                 break;
             }
             Validation v = validate(net.toCaptionModel(vocabulary), val, config.maxLength());
-            EpochResult result = new EpochResult(epoch, sums[0], sums[1], v.bleu4(), v.ciderD(), v.distinct(),
+            ScstEpochStats result = new ScstEpochStats(epoch, sums[0], sums[1], v.bleu4(), v.ciderD(), v.distinct(),
                     v.words(), v.degenerate(), (System.nanoTime() - epochStart) / 1e9);
             history.add(result);
-            appendLog(outDir.resolve(LOG_FILE), result);
+            ScstLog.append(outDir.resolve(LOG_FILE), result);
             lastEpoch = epoch;
             boolean improved = result.valCiderD() > bestCider;
             double elapsed = state.secondsSoFar() + (System.nanoTime() - startNanos) / 1e9;
@@ -525,35 +503,26 @@ public final class SelfCriticalTrainer {
         });
     }
 
-    private static void writeLog(Path file, List<EpochResult> rows) throws IOException {
-        StringBuilder sb = new StringBuilder(LOG_HEADER).append('\n');
-        for (EpochResult r : rows) {
-            sb.append(r.row()).append('\n');
+    /**
+     * Copies the starting bundle's cross-entropy {@code training-log.csv} into the output folder, so that the
+     * fine-tuned bundle carries its whole history (the app plots both phases). A resumed run already has it.
+     */
+    private static void copyTrainingLog(Path from, Path outDir) throws IOException {
+        Path log = from.resolve(TrainingLog.FILE_NAME);
+        if (Files.isRegularFile(log)) {
+            Files.copy(log, outDir.resolve(TrainingLog.FILE_NAME), StandardCopyOption.REPLACE_EXISTING);
+        } else {
+            LOG.info("the starting bundle '{}' has no {}; the fine-tuned bundle will have only {}", from,
+                    TrainingLog.FILE_NAME, LOG_FILE);
         }
-        AtomicFiles.writeString(file, sb.toString());
-    }
-
-    private static void appendLog(Path file, EpochResult r) throws IOException {
-        Files.writeString(file, r.row() + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
     /** The log's rows up to {@code lastEpoch} (a resumed run drops the epochs after its checkpoint). */
-    private static List<EpochResult> readLog(Path file, int lastEpoch) throws IOException {
-        List<EpochResult> rows = new ArrayList<>();
+    private static List<ScstEpochStats> readLog(Path file, int lastEpoch) throws IOException {
         if (!Files.isRegularFile(file)) {
-            return rows;
+            return new ArrayList<>();
         }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (String line : lines.subList(1, lines.size())) {
-            String[] c = line.split(",");
-            if (c.length < 9 || Integer.parseInt(c[0]) > lastEpoch) {
-                continue;
-            }
-            rows.add(new EpochResult(Integer.parseInt(c[0]), Double.parseDouble(c[1]), Double.parseDouble(c[2]),
-                    Double.parseDouble(c[3]), Double.parseDouble(c[4]), Double.parseDouble(c[5]),
-                    Integer.parseInt(c[6]), Double.parseDouble(c[7]), Double.parseDouble(c[8])));
-        }
-        return rows;
+        return new ArrayList<>(ScstLog.read(file).stream().filter(r -> r.epoch() <= lastEpoch).toList());
     }
 
     private static String f(double v) {

@@ -40,6 +40,7 @@ import org.captionlab.gui.library.PhotoStatus;
 import org.captionlab.gui.project.FailureCategory;
 import org.captionlab.gui.project.Verdict;
 import org.captionlab.service.ModelInfo;
+import org.captionlab.service.ModelReport;
 import org.captionlab.gui.task.PooledTaskExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -115,6 +116,8 @@ class MainViewFxTest {
     private final FakeCaptioner lstm = new FakeCaptioner(new ModelInfo("lstm-ep20", Path.of("models/lstm"),
             "mobilenet-v2", "lstm", 2541, "test comparison model"));
     private final FakeFileDialogs dialogs = new FakeFileDialogs();
+    /** A comparison model fine-tuned with SCST (its bundle has an scst-log.csv), for tests that make one. */
+    private volatile FakeCaptioner scst;
     private PooledTaskExecutor executor;
     private MainViewModel vm;
     private MainView view;
@@ -123,7 +126,8 @@ class MainViewFxTest {
     @Start
     void start(Stage stage) {
         executor = PooledTaskExecutor.forJavaFx(2);
-        vm = new MainViewModel(dir -> dir.getFileName().toString().startsWith("lstm") ? lstm : captioner, executor, dialogs,
+        vm = new MainViewModel(dir -> dir.getFileName().toString().startsWith("lstm") ? lstm
+                : dir.getFileName().toString().startsWith("scst") && scst != null ? scst : captioner, executor, dialogs,
                 new FxClipboardSource(), tmp.resolve("state"));
         view = MainView.build(vm);
         scene = new Scene(view.root(), 1280, 800);
@@ -596,13 +600,25 @@ class MainViewFxTest {
     @Test
     void atBothWindowSizesTheGridFillsItsWidthNoticesStayOffThePanelsAndTheChartsAreWhole(FxRobot robot) throws Exception {
         speak(captioner, RNN_CAPTIONS);
-        speak(lstm, LSTM_CAPTIONS);
+        // The comparison model was fine-tuned with SCST, so that the Model view's SCST charts are checked too.
+        Path scstBundle = Files.createDirectories(tmp.resolve("models/scst-ep2"));
+        for (String file : List.of("manifest.json", "vocab.txt", "added-words.tsv", ModelReport.LOG_FILE)) {
+            Files.copy(Path.of("models", "lstm", file), scstBundle.resolve(file));
+        }
+        Files.writeString(scstBundle.resolve(ModelReport.SCST_LOG_FILE), """
+                epoch,mean_reward,degenerate_samples,val_bleu4,val_cider_d,distinct_captions,distinct_words,degenerate_captions,seconds
+                0,NaN,NaN,0.159000,0.388000,0.8600,294,0.0100,40.0
+                1,0.208000,0.050000,0.116000,0.328000,0.7800,316,0.0200,396.0
+                2,0.204000,0.040000,0.110000,0.314000,0.6100,226,0.0300,435.0
+                """);
+        scst = new FakeCaptioner(new ModelInfo("scst-ep2", scstBundle, "mobilenet-v2", "lstm", 2541, "fine-tuned"));
+        speak(scst, LSTM_CAPTIONS);
         Path photos = photoFolder(true);
         addAndWaitForCaptions(photos, PHOTOS.size() + 1);
         fx(() -> {
             vm.selectedProperty().set(photo("parrot"));
             vm.loadReferences(referencesFor(photos));
-            vm.loadCompareModel(tmp.resolve("models/lstm-ep20"));
+            vm.loadCompareModel(tmp.resolve("models/scst-ep2"));
             return null;
         });
         waitForScores(PHOTOS.size());
@@ -657,7 +673,19 @@ class MainViewFxTest {
             assertThat(filterBar.isVisible()).as("filter bar in the Model view").isFalse();
             assertThat(filterBar.isManaged()).isFalse();
             Node viewport = robot.lookup(".model-report-scroll").query();
-            for (String chart : List.of("#chart-loss", "#chart-quality", "#chart-gradient", "#chart-spectral-radius")) {
+            // The main model has no SCST log, so its training log's charts come first; the comparison model's
+            // SCST log adds the phase selector, and the SCST phase's four charts must be as whole.
+            assertThat(robot.lookup("#model-phase").query().isVisible()).as("phase selector at %s", at).isTrue();
+            assertInside(robot.lookup("#phase-scst").query(), viewport, "SCST phase button at " + at);
+            List<String> allCharts = List.of("#chart-loss", "#chart-quality", "#chart-gradient", "#chart-spectral-radius",
+                    "#chart-scst-reward", "#chart-scst-quality", "#chart-scst-distinct", "#chart-scst-words");
+            for (String chart : allCharts) {
+                if (chart.equals("#chart-scst-reward")) {
+                    assertThat(robot.lookup("#chart-scst-reward").tryQuery()).as("SCST charts hidden at first").isEmpty();
+                    robot.clickOn("#phase-scst");
+                    WaitForAsyncUtils.waitForFxEvents();
+                    assertThat(robot.lookup("#chart-loss").tryQuery()).as("CE charts replaced").isEmpty();
+                }
                 javafx.scene.chart.LineChart<?, ?> c = robot.lookup(chart).query();
                 assertThat(c.getData()).as("%s has lines", chart).isNotEmpty();
                 List<Node> parts = new java.util.ArrayList<>(List.of(c.lookup(".chart-title"), c.lookup(".chart-legend"),
@@ -677,6 +705,10 @@ class MainViewFxTest {
                     assertInside(l, legend, "legend item '" + l.getText() + "' at " + at);
                 }
             }
+            save(dir.resolve("model-scst-" + size[0] + ".png"));
+            robot.clickOn("#phase-ce");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(robot.lookup("#chart-loss").tryQuery()).as("back to the training log's charts").isPresent();
             save(dir.resolve("model-" + size[0] + ".png"));
             shortcut(robot, KeyCode.DIGIT1);
             WaitForAsyncUtils.waitForFxEvents();

@@ -6,6 +6,9 @@ import org.captionlab.model.DecoderConfig;
 import org.captionlab.model.FeatureNormalization;
 import org.captionlab.model.Manifest;
 import org.captionlab.model.ModelBundle;
+import org.captionlab.model.ScstEpochStats;
+import org.captionlab.model.ScstLog;
+import org.captionlab.model.TrainingLog;
 import org.captionlab.model.TrainingHyperparameters;
 import org.captionlab.search.CaptionSearch;
 import org.captionlab.text.Vocabulary;
@@ -111,6 +114,9 @@ class SelfCriticalTrainerTest {
     @Test
     void sameSeedGivesTheSameFineTunedWeightsAndResumingChangesNothing() throws IOException {
         Path from = baseBundle();
+        // The starting bundle's CE log, which the fine-tuned bundle must carry along.
+        TrainingLog ceLog = new TrainingLog(from.resolve(TrainingLog.FILE_NAME), false);
+        ceLog.append(new org.captionlab.model.EpochStats(1, 3.5, 3.25, Math.exp(3.25), 0.1, 0.2, 2, 4, 0.9, 12));
         List<CaptionedFeature> train = examples(0, 8);
         List<CaptionedFeature> val = examples(8, 4);
         ScstConfig two = new ScstConfig(2, 5e-3, 3, 3, 10, ScstConfig.Baseline.MEAN_OF_OTHERS, true, 0, 0, 11L);
@@ -121,6 +127,9 @@ class SelfCriticalTrainerTest {
         // Interrupted after one epoch, then resumed to two.
         ScstConfig one = new ScstConfig(1, 5e-3, 3, 3, 10, ScstConfig.Baseline.MEAN_OF_OTHERS, true, 0, 0, 11L);
         new SelfCriticalTrainer(one, "test", null).train(from, train, val, tmp.resolve("c"), false, () -> false);
+        // As if the run had logged an epoch 2 and died before its checkpoint: resuming must not keep that row.
+        ScstLog.append(tmp.resolve("c").resolve(SelfCriticalTrainer.LOG_FILE),
+                new ScstEpochStats(2, 9, 0, 0, 0, 1, 1, 0, 1));
         new SelfCriticalTrainer(two, "test", null).train(from, train, val, tmp.resolve("c"), true, () -> false);
 
         float[] a = lastWeights(tmp.resolve("a"));
@@ -132,13 +141,24 @@ class SelfCriticalTrainerTest {
         assertThat(lastWeights(tmp.resolve("b"))).containsExactly(a);
         assertThat(lastWeights(tmp.resolve("c"))).containsExactly(a);
 
-        assertThat(b.epochs()).extracting(SelfCriticalTrainer.EpochResult::epoch).containsExactly(0, 1, 2);
+        assertThat(b.epochs()).extracting(ScstEpochStats::epoch).containsExactly(0, 1, 2);
         List<String> log = Files.readAllLines(tmp.resolve("b").resolve(SelfCriticalTrainer.LOG_FILE));
         assertThat(log).hasSize(4);
         assertThat(log.get(0)).startsWith("epoch,mean_reward");
         // Same rows but for the wall time (last column).
         assertThat(withoutSeconds(Files.readAllLines(tmp.resolve("c").resolve(SelfCriticalTrainer.LOG_FILE))))
                 .isEqualTo(withoutSeconds(log));
+        // The log reads back (by its header) as the outcome's epochs, row 0 the starting model without a reward.
+        List<ScstEpochStats> read = ScstLog.read(tmp.resolve("c").resolve(SelfCriticalTrainer.LOG_FILE));
+        assertThat(read).extracting(ScstEpochStats::epoch).containsExactly(0, 1, 2);
+        assertThat(read.get(0).meanReward()).isNaN();
+        assertThat(read.get(2).valCiderD()).isCloseTo(b.epochs().get(2).valCiderD(), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(read.get(2).distinctWords()).isEqualTo(b.epochs().get(2).distinctWords());
+        // Both fine-tuned bundles (fresh and resumed) carry the starting bundle's CE log unchanged.
+        for (String out : List.of("b", "c")) {
+            assertThat(Files.readString(tmp.resolve(out).resolve(TrainingLog.FILE_NAME)))
+                    .isEqualTo(Files.readString(ceLog.file()));
+        }
 
         try (ModelBundle out = ModelBundle.load(tmp.resolve("b"))) {
             Manifest m = out.manifest();
@@ -168,6 +188,9 @@ class SelfCriticalTrainerTest {
             start = base.network().parameters();
         }
         float[] pos = lastWeights(tmp.resolve("pos"));
+        // The starting bundle has no CE log here: none is made up.
+        assertThat(tmp.resolve("pos").resolve(TrainingLog.FILE_NAME)).doesNotExist();
+        assertThat(tmp.resolve("pos").resolve(SelfCriticalTrainer.LOG_FILE)).exists();
         assertThat(pos).isNotEqualTo(start);
         assertThat(pos).isNotEqualTo(lastWeights(tmp.resolve("all")));
     }

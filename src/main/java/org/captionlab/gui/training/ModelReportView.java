@@ -3,10 +3,12 @@ package org.captionlab.gui.training;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.geometry.Side;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
@@ -17,6 +19,8 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -30,7 +34,8 @@ import org.captionlab.gui.Tips;
 
 /**
  * The Model view of {@link ModelReportViewModel}: provenance and recorded runs in two tables, and the four
- * training curves as line charts; the comparison model's lines are dashed.
+ * training curves as line charts; the comparison model's lines are dashed. For a model fine-tuned with
+ * self-critical training a selector beside the status line swaps the four charts for the SCST phase's four.
  *
  * <p>The view fits the window rather than scrolling: the tables (which scroll themselves) above, the four
  * charts in a 2×2 grid below, a divider between them, so that every chart's title, axes with their labels
@@ -47,6 +52,7 @@ public final class ModelReportView {
     private final ModelReportViewModel vm;
     private final Map<Chart, LineChart<Number, Number>> charts = new EnumMap<>(Chart.class);
     private final VBox root = new VBox(10);
+    private final GridPane grid;
 
     public ModelReportView(ModelReportViewModel vm) {
         this.vm = vm;
@@ -68,7 +74,7 @@ public final class ModelReportView {
             ((Region) table).setPrefHeight(200);
         }
 
-        GridPane grid = new GridPane();
+        grid = new GridPane();
         grid.setId("model-charts");
         grid.setHgap(10);
         grid.setVgap(6);
@@ -80,13 +86,10 @@ public final class ModelReportView {
         row.setPercentHeight(50);
         row.setVgrow(Priority.ALWAYS);
         grid.getRowConstraints().setAll(row, row);
-        int i = 0;
         for (Chart chart : Chart.values()) {
-            LineChart<Number, Number> c = chart(chart);
-            charts.put(chart, c);
-            grid.add(c, i % 2, i / 2);
-            i++;
+            charts.put(chart, chart(chart));
         }
+        showPhase(vm.phaseProperty().get());
         grid.setMinHeight(2 * CHART_MIN_HEIGHT + 12);
 
         SplitPane split = new SplitPane(tables, grid);
@@ -95,11 +98,62 @@ public final class ModelReportView {
         split.setDividerPositions(TABLES_SHARE);
         SplitPane.setResizableWithParent(tables, false);
         VBox.setVgrow(split, Priority.ALWAYS);
-        root.getChildren().addAll(status, split);
+        HBox top = new HBox(10, status, phaseSelector());
+        top.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        status.setMaxWidth(Double.MAX_VALUE);
+        root.getChildren().addAll(top, split);
         root.setMinHeight(MIN_HEIGHT);
         vm.mainProperty().addListener((obs, o, n) -> redraw());
         vm.compareProperty().addListener((obs, o, n) -> redraw());
+        vm.phaseProperty().addListener((obs, o, n) -> showPhase(n));
         redraw();
+    }
+
+    /**
+     * Chooses between the cross-entropy and the self-critical phase's charts; shown only while a model has an SCST
+     * log, so that a plain bundle's view looks as it always did.
+     */
+    private Node phaseSelector() {
+        ToggleGroup group = new ToggleGroup();
+        HBox box = new HBox();
+        box.setId("model-phase");
+        box.getStyleClass().add("model-phase");
+        for (Chart.Phase p : Chart.Phase.values()) {
+            ToggleButton b = new ToggleButton(p.label());
+            b.setId("phase-" + p.name().toLowerCase(Locale.ROOT));
+            b.setToggleGroup(group);
+            b.setUserData(p);
+            b.setMinWidth(Region.USE_PREF_SIZE);
+            box.getChildren().add(b);
+        }
+        selectToggle(group, vm.phaseProperty().get());
+        vm.phaseProperty().addListener((obs, o, n) -> selectToggle(group, n));
+        group.selectedToggleProperty().addListener((obs, o, n) -> {
+            if (n == null) {
+                o.setSelected(true); // one phase is always shown: clicking the chosen one again keeps it
+            } else {
+                vm.phaseProperty().set((Chart.Phase) n.getUserData());
+            }
+        });
+        box.visibleProperty().bind(vm.hasScstProperty());
+        box.managedProperty().bind(vm.hasScstProperty());
+        return box;
+    }
+
+    private static void selectToggle(ToggleGroup group, Chart.Phase phase) {
+        group.getToggles().stream().filter(t -> t.getUserData() == phase).findFirst()
+                .ifPresent(t -> t.setSelected(true));
+    }
+
+    /** Puts the phase's four charts in the 2×2 grid (the other phase's charts keep their lines, off screen). */
+    private void showPhase(Chart.Phase phase) {
+        grid.getChildren().clear();
+        int i = 0;
+        for (Chart chart : Chart.of(phase)) {
+            grid.add(charts.get(chart), i % 2, i / 2);
+            i++;
+        }
     }
 
     /** The view's node: fills the window; inside a scroll pane, so a very short window can still reach the charts. */
@@ -164,7 +218,7 @@ public final class ModelReportView {
 
     private static LineChart<Number, Number> chart(Chart chart) {
         NumberAxis x = new NumberAxis();
-        x.setLabel("epoch");
+        x.setLabel(chart.phase().axis());
         x.setForceZeroInRange(false);
         x.setTickUnit(1);
         x.setMinorTickVisible(false);

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -22,13 +24,15 @@ import org.captionlab.gui.task.BackgroundTask;
 import org.captionlab.gui.task.TaskExecutor;
 import org.captionlab.model.Manifest;
 import org.captionlab.service.ModelInfo;
-import org.captionlab.model.EpochStats;
 
 /**
  * The Model view: how the loaded model (and the comparison model, when one is open) was made and how its
  * training went — provenance from the manifest, every recorded evaluation run, and the training log's
  * curves (loss, validation BLEU-4 / CIDEr-D, gradient norm before clipping, spectral radius of Whh) side by
- * side, so that an exploding gradient or an over-trained epoch is visible next to the failures it causes.
+ * side, so that an exploding gradient or an over-trained epoch is visible next to the failures it causes. A
+ * bundle fine-tuned with self-critical training also has its SCST phase's curves (mean reward, greedy dev
+ * BLEU-4 / CIDEr-D, share of distinct and of degenerate captions, words used); {@link #phaseProperty} chooses
+ * which phase is plotted.
  *
  * <p>Bundles are read in the background whenever either model changes; a late answer for a model that
  * is no longer loaded is dropped.
@@ -55,6 +59,8 @@ public final class ModelReportViewModel {
     private final ObservableList<MetricRow> metrics = FXCollections.observableArrayList();
     private final ObservableList<DetailRow> details = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "No model is loaded.");
+    private final ReadOnlyBooleanWrapper hasScst = new ReadOnlyBooleanWrapper(this, "hasScst", false);
+    private final ObjectProperty<Chart.Phase> phase = new SimpleObjectProperty<>(this, "phase", Chart.Phase.CE);
 
     /**
      * @param mainModel    the loaded model
@@ -66,7 +72,11 @@ public final class ModelReportViewModel {
         this.executor = Objects.requireNonNull(executor, "executor");
         mainModel.addListener((obs, old, now) -> load(now, mainModel, main));
         compareModel.addListener((obs, old, now) -> load(now, compareModel, compare));
-        main.addListener((obs, old, now) -> refresh());
+        main.addListener((obs, old, now) -> {
+            // Before refresh(): the view redraws on the report, and should then draw the phase it will show.
+            phase.set(now != null && !now.scstEpochs().isEmpty() ? Chart.Phase.SCST : Chart.Phase.CE);
+            refresh();
+        });
         compare.addListener((obs, old, now) -> refresh());
         load(mainModel.get(), mainModel, main);
         load(compareModel.get(), compareModel, compare);
@@ -118,19 +128,32 @@ public final class ModelReportViewModel {
         for (ModelReport r : reports()) {
             boolean isMain = r == main.get();
             for (Chart.Column column : chart.columns()) {
-                List<double[]> points = new ArrayList<>();
-                for (EpochStats e : r.epochs()) {
-                    double v = column.value().applyAsDouble(e);
-                    if (Double.isFinite(v)) {
-                        points.add(new double[] {e.epoch(), v});
-                    }
-                }
+                List<double[]> points = column.points().apply(r);
                 if (!points.isEmpty()) {
                     out.add(new Curve(r.name() + ": " + column.label(), r.name(), isMain, points));
                 }
             }
         }
         return out;
+    }
+
+    /** True while the main or the comparison model has a self-critical fine-tuning log (the phase can be chosen). */
+    public ReadOnlyBooleanProperty hasScstProperty() {
+        return hasScst.getReadOnlyProperty();
+    }
+
+    /**
+     * Whose charts are shown: the cross-entropy phase's or the self-critical phase's. A newly loaded main model
+     * that was fine-tuned shows its SCST phase first (that is what it adds); without any SCST log it is always
+     * the cross-entropy phase.
+     */
+    public ObjectProperty<Chart.Phase> phaseProperty() {
+        return phase;
+    }
+
+    /** The charts of the chosen phase, in the grid's order. */
+    public List<Chart> charts() {
+        return Chart.of(phase.get());
     }
 
     private List<ModelReport> reports() {
@@ -156,6 +179,11 @@ public final class ModelReportViewModel {
         metrics.setAll(rows);
         details.setAll(detailRows(main.get(), compare.get()));
         status.set(statusText());
+        boolean scst = reports().stream().anyMatch(r -> !r.scstEpochs().isEmpty());
+        hasScst.set(scst);
+        if (!scst) {
+            phase.set(Chart.Phase.CE);
+        }
     }
 
     private String statusText() {
@@ -165,10 +193,12 @@ public final class ModelReportViewModel {
         }
         StringBuilder s = new StringBuilder("'" + m.name() + "'");
         s.append(m.epochs().isEmpty() ? ": no training log" : ": " + Formats.count(m.epochs().size()) + " epochs logged");
+        s.append(scstText(m, ", then "));
         ModelReport c = compare.get();
         if (c != null) {
             s.append("; compared with '").append(c.name()).append("'")
-                    .append(c.epochs().isEmpty() ? " (no training log)" : " (" + Formats.count(c.epochs().size()) + " epochs)");
+                    .append(c.epochs().isEmpty() ? " (no training log" : " (" + Formats.count(c.epochs().size()) + " epochs")
+                    .append(scstText(c, ", then ")).append(')');
         }
         s.append('.');
         for (ModelReport r : reports()) {
@@ -177,6 +207,12 @@ public final class ModelReportViewModel {
             }
         }
         return s.toString();
+    }
+
+    /** "{@code prefix}N self-critical epochs" for a fine-tuned bundle (row 0 is the starting model), else "". */
+    private static String scstText(ModelReport r, String prefix) {
+        long n = r.scstEpochs().stream().filter(e -> e.epoch() > 0).count();
+        return r.scstEpochs().isEmpty() ? "" : prefix + Formats.count(n) + " self-critical epoch" + (n == 1 ? "" : "s");
     }
 
     private static List<DetailRow> detailRows(ModelReport main, ModelReport compare) {

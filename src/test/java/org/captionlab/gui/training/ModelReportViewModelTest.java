@@ -10,6 +10,8 @@ import java.util.List;
 import javafx.beans.property.SimpleObjectProperty;
 import org.captionlab.eval.Metric;
 import org.captionlab.gui.task.DirectTaskExecutor;
+import org.captionlab.model.ScstEpochStats;
+import org.captionlab.model.ScstLog;
 import org.captionlab.service.ModelInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,5 +101,84 @@ class ModelReportViewModelTest {
                 .contains(broken.resolve("training-log.csv").toString())
                 .contains("line 2: expected 10 fields, found 2");
         assertThat(vm.details()).anySatisfy(d -> assertThat(d.main()).isEqualTo("broken"));
+    }
+
+    /** A copy of the shipped RNN bundle's manifest and training log, plus an SCST log of two epochs. */
+    private Path fineTuned(String name) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve(name));
+        Files.copy(Path.of("models", "rnn-v1", "manifest.json"), dir.resolve("manifest.json"));
+        Files.copy(Path.of("models", "rnn-v1", "training-log.csv"), dir.resolve("training-log.csv"));
+        ScstLog.write(dir.resolve(ScstLog.FILE_NAME), List.of(
+                new ScstEpochStats(0, Double.NaN, Double.NaN, 0.159, 0.388, 0.86, 294, 0.0, 40),
+                new ScstEpochStats(1, 0.208, 0.1, 0.116, 0.328, 0.78, 316, 0.01, 396),
+                new ScstEpochStats(2, 0.204, 0.05, 0.110, 0.314, 0.61, 226, 0.02, 435)));
+        return dir;
+    }
+
+    @Test
+    void aPlainBundleHasNoScstPhaseAndItsChartsAreTheFourOfTheTrainingLog() {
+        main.set(RNN);
+        assertThat(vm.hasScstProperty().get()).isFalse();
+        assertThat(vm.phaseProperty().get()).isEqualTo(Chart.Phase.CE);
+        assertThat(vm.charts()).containsExactly(Chart.LOSS, Chart.QUALITY, Chart.GRADIENT, Chart.SPECTRAL_RADIUS);
+        for (Chart chart : Chart.of(Chart.Phase.SCST)) {
+            assertThat(vm.curves(chart)).as("%s", chart).isEmpty();
+        }
+    }
+
+    @Test
+    void aFineTunedBundleShowsItsScstCurvesFirstAndItsTrainingLogOnRequest() throws IOException {
+        main.set(new ModelInfo("mine-scst", fineTuned("mine-scst"), "mobilenet-v2", "rnn", 2539, ""));
+        assertThat(vm.statusProperty().get()).isEqualTo("'mine-scst': 12 epochs logged, then 2 self-critical epochs.");
+        assertThat(vm.hasScstProperty().get()).isTrue();
+        assertThat(vm.phaseProperty().get()).isEqualTo(Chart.Phase.SCST);
+        assertThat(vm.charts()).containsExactly(Chart.SCST_REWARD, Chart.SCST_QUALITY, Chart.SCST_DISTINCT,
+                Chart.SCST_WORDS);
+
+        // Epoch 0 (the starting model) has no reward: the reward line starts at epoch 1.
+        assertThat(vm.curves(Chart.SCST_REWARD)).singleElement().satisfies(c -> {
+            assertThat(c.label()).isEqualTo("mine-scst: mean reward");
+            assertThat(c.points()).extracting(p -> p[0]).containsExactly(1.0, 2.0);
+            assertThat(c.points().get(1)[1]).isEqualTo(0.204);
+        });
+        List<Curve> quality = vm.curves(Chart.SCST_QUALITY);
+        assertThat(quality).extracting(Curve::label).containsExactly("mine-scst: dev BLEU-4", "mine-scst: dev CIDEr-D");
+        assertThat(quality.get(1).points()).extracting(p -> p[1]).containsExactly(0.388, 0.328, 0.314);
+        assertThat(vm.curves(Chart.SCST_DISTINCT)).extracting(Curve::label)
+                .containsExactly("mine-scst: distinct", "mine-scst: degenerate");
+        assertThat(vm.curves(Chart.SCST_DISTINCT).get(0).points()).extracting(p -> p[1]).containsExactly(0.86, 0.78, 0.61);
+        assertThat(vm.curves(Chart.SCST_WORDS).get(0).points()).extracting(p -> p[1]).containsExactly(294.0, 316.0, 226.0);
+        // The CE phase's curves are still there (the copied training log).
+        assertThat(vm.curves(Chart.LOSS)).hasSize(2);
+
+        vm.phaseProperty().set(Chart.Phase.CE);
+        assertThat(vm.charts()).containsExactly(Chart.LOSS, Chart.QUALITY, Chart.GRADIENT, Chart.SPECTRAL_RADIUS);
+    }
+
+    @Test
+    void aFineTunedComparisonModelAddsDashedScstCurvesAndThePhaseGoesBackWhenItCloses() throws IOException {
+        main.set(RNN);
+        compare.set(new ModelInfo("scst", fineTuned("scst"), "mobilenet-v2", "rnn", 2539, ""));
+        assertThat(vm.statusProperty().get())
+                .isEqualTo("'rnn-v1': 12 epochs logged; compared with 'scst' (12 epochs, then 2 self-critical epochs).");
+        assertThat(vm.hasScstProperty().get()).isTrue();
+        assertThat(vm.phaseProperty().get()).as("the main model's phase stays").isEqualTo(Chart.Phase.CE);
+        vm.phaseProperty().set(Chart.Phase.SCST);
+        assertThat(vm.curves(Chart.SCST_QUALITY)).extracting(Curve::main).containsExactly(false, false);
+
+        compare.set(null);
+        assertThat(vm.hasScstProperty().get()).isFalse();
+        assertThat(vm.phaseProperty().get()).isEqualTo(Chart.Phase.CE);
+    }
+
+    @Test
+    void aDamagedScstLogIsReportedAndTheTrainingCurvesStillShow() throws IOException {
+        Path dir = fineTuned("damaged");
+        Files.writeString(dir.resolve(ScstLog.FILE_NAME), "epoch,mean_reward\n1,0.2\n");
+        main.set(new ModelInfo("damaged", dir, "mobilenet-v2", "rnn", 2539, ""));
+        assertThat(vm.statusProperty().get()).startsWith("'damaged': 12 epochs logged.")
+                .contains(dir.resolve(ScstLog.FILE_NAME).toString()).contains("has no column 'degenerate_samples'");
+        assertThat(vm.hasScstProperty().get()).isFalse();
+        assertThat(vm.curves(Chart.LOSS)).hasSize(2);
     }
 }
