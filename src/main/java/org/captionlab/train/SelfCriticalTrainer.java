@@ -55,10 +55,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>After each epoch the validation images are captioned greedily; the bundle with the best validation CIDEr-D is
  * saved in the output folder (manifest with every phase: command, seed, time, validation metrics), the last state
- * as {@code checkpoint/} for {@code --resume}, and {@code scst-log.csv} ({@link ScstLog}) gets one row per epoch (mean reward, share of
- * degenerate samples, greedy validation BLEU-4 / CIDEr-D, share of distinct captions, distinct words); epoch 0 is the
- * starting model. The starting bundle's {@code training-log.csv} is copied beside it, so the result carries its whole
- * history. Deterministic: the image order and every sample depend only on the seed, the epoch and the batch.
+ * as {@code checkpoint/} for {@code --resume}, and {@code scst-log.csv} ({@link ScstLog}) gets one row per epoch
+ * (mean reward, share of degenerate samples, greedy validation BLEU-4 / CIDEr-D, share of distinct captions,
+ * distinct words); epoch 0 is the starting model. The starting bundle's {@code training-log.csv} is copied beside
+ * it, so the result carries its whole history (the app's Model view plots both). Deterministic: the image order and every sample depend only on the seed, the epoch and the batch.
  */
 public final class SelfCriticalTrainer {
 

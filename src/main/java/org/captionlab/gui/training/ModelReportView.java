@@ -29,6 +29,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.captionlab.eval.Metric;
 import org.captionlab.gui.Tips;
 
@@ -222,6 +223,19 @@ public final class ModelReportView {
         x.setForceZeroInRange(false);
         x.setTickUnit(1);
         x.setMinorTickVisible(false);
+        // Epochs are whole numbers; with only a few (an SCST run of two epochs) the axis would label 0.25, 0.5, …
+        x.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                double v = n.doubleValue();
+                return v == Math.rint(v) ? String.valueOf((long) v) : "";
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.valueOf(s);
+            }
+        });
         NumberAxis y = new NumberAxis();
         y.setLabel(chart.unit());
         y.setForceZeroInRange(false);
