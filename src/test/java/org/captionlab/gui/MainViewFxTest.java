@@ -547,7 +547,7 @@ class MainViewFxTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> vm.modelReport().compareProperty().get() != null));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#model-report-status").queryAs(Label.class).getText())
-                .isEqualTo("'default': 12 epochs logged; compared with 'lstm-ep20' (12 epochs).");
+                .isEqualTo("'default': 3 epochs logged; compared with 'lstm-ep20' (12 epochs).");
         javafx.scene.chart.LineChart<?, ?> lossChart = robot.lookup("#chart-loss").query();
         assertThat(lossChart.getData()).hasSize(4);
         assertThat(robot.lookup("#chart-loss .chart-series-line").queryAll().stream()
