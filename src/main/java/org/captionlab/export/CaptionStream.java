@@ -170,9 +170,14 @@ public final class CaptionStream {
         if (!r.labels().isEmpty()) {
             List<String> parts = new ArrayList<>();
             for (CaptionRecord.Label l : r.labels()) {
-                parts.add(String.format(Locale.ROOT, "%s %.0f%%", l.label(), 100 * l.probability()));
+                // A label that would read "0%" says nothing (the app hides them too); CSV and JSON keep all five.
+                if (l.probability() >= 0.005) {
+                    parts.add(String.format(Locale.ROOT, "%s %.0f%%", l.label(), 100 * l.probability()));
+                }
             }
-            sb.append("  ImageNet: ").append(String.join(", ", parts)).append('\n');
+            if (!parts.isEmpty()) {
+                sb.append("  ImageNet: ").append(String.join(", ", parts)).append('\n');
+            }
         }
         if (r.guide() != null) {
             sb.append("  guided by: ").append(r.guide().description()).append('\n');

@@ -141,4 +141,16 @@ class CaptionStreamTest {
         assertThat(new ObjectMapper().readTree(CaptionStream.json(record("b.jpg", "a dog"))).get("guide").isNull()).isTrue();
         assertThat(CaptionStream.text(guided)).contains("  guided by: tabby 0.80 → cat");
     }
+
+    @Test
+    void textListsOnlyLabelsThatDoNotReadZeroPercent() {
+        CaptionRecord r = new CaptionRecord("cat.jpg", List.of(caption("a cat", -1, -1)),
+                List.of(new CaptionRecord.Label("Egyptian cat", 0.79), new CaptionRecord.Label("lynx", 0.004),
+                        new CaptionRecord.Label("plastic bag", 0.001)), List.of(), "mobilenet-v2", "tiny");
+        assertThat(CaptionStream.text(r)).contains("  ImageNet: Egyptian cat 79%\n").doesNotContain("lynx")
+                .doesNotContain("plastic bag");
+        CaptionRecord none = new CaptionRecord("x.jpg", List.of(caption("a thing", -1, -1)),
+                List.of(new CaptionRecord.Label("lynx", 0.004)), List.of(), "mobilenet-v2", "tiny");
+        assertThat(CaptionStream.text(none)).doesNotContain("ImageNet");
+    }
 }
