@@ -204,7 +204,6 @@ final class BenchCommand implements Callable<Integer> {
             cmd.add(System.getProperty("java.class.path"));
             cmd.add("org.captionlab.Launcher");
             ChildProcess.Result r = ChildProcess.run(cmd, work.resolve("window.log"));
-            requireOk(r, "the app window");
             Double ms = null;
             for (String line : Files.readAllLines(r.output(), java.nio.charset.StandardCharsets.UTF_8)) {
                 int at = line.indexOf(SHOWN_MESSAGE);
@@ -212,8 +211,11 @@ final class BenchCommand implements Callable<Integer> {
                     ms = Double.parseDouble(line.substring(at + SHOWN_MESSAGE.length()).replace("ms", "").trim());
                 }
             }
-            if (ms == null) {
-                throw new IOException("the app did not say when its window was shown: " + r.tail());
+            if (r.exitCode() != 0 || ms == null) {
+                // The other figures stand without this one (a display without GTK, say).
+                err.println("bench: the app window could not be timed (exit code " + r.exitCode() + "): " + r.tail());
+                err.flush();
+                return;
             }
             shown.add(ms / 1000);
         }
