@@ -39,7 +39,7 @@ final class ScstTraining {
                     parsed.hasMatchedOption("--lr") ? c.lr : defaults.learningRate(), c.samples,
                     parsed.hasMatchedOption("--batch") ? c.batch : defaults.imagesPerBatch(), parsed.hasMatchedOption("--max-length") ? c.maxLength : defaults.maxLength(),
                     baseline, true, parsed.hasMatchedOption("--patience") ? c.patience : defaults.patience(),
-                    c.valImages, c.seed, c.positiveOnly);
+                    c.valImages, c.seed, c.positiveOnly, c.ceWeight);
         } catch (IllegalArgumentException e) {
             err.println("captionlab train: " + e.getMessage());
             return CaptionLabCommand.USAGE;

@@ -112,8 +112,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--baseline", description = "With --scst: reward baseline, mean-of-others or greedy (default ${DEFAULT-VALUE}).")
     String baseline = "mean-of-others";
 
-    @Option(names = "--positive-only", description = "With --scst: fit only samples better than the baseline (workaround for DL4J's gradient of negative weights).")
+    @Option(names = "--positive-only", description = "With --scst: fit only samples better than the baseline (an ablation; by default every sample counts, worse ones are discouraged).")
     boolean positiveOnly;
+
+    @Option(names = "--ce-weight", paramLabel = "λ", description = "With --scst: weight of one reference caption per image trained by cross-entropy in the same step (mixed objective; 0 = pure self-critical; default ${DEFAULT-VALUE}).")
+    double ceWeight = org.captionlab.train.ScstConfig.defaults().ceWeight();
 
     @Option(names = "--resume", description = "Continue from the checkpoint in --out.")
     boolean resume;

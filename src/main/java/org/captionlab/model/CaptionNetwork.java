@@ -28,6 +28,7 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
@@ -340,6 +341,52 @@ public final class CaptionNetwork implements AutoCloseable {
     }
 
     /**
+     * One Adam step on teacher-forced captions where every predicted word of caption {@code i} has its loss multiplied
+     * by {@code weights[i]}, which may be negative: the step follows {@code −Σ_i w_i Σ_t ∇ log p(w_t | w_<t, v)},
+     * exactly linear in the weights (REINFORCE with advantages as weights). A caption with {@code endTarget[i]}
+     * false (cut at the length limit) is not taught to stop after its last word.
+     *
+     * @return the weighted loss per predicted word under the weights before the step
+     */
+    public double fitWeighted(List<float[]> features, List<int[]> captions, double[] weights, boolean[] endTarget,
+                              int maxLength) {
+        checkOpen();
+        if (weights.length != captions.size() || endTarget.length != captions.size()) {
+            throw new IllegalArgumentException(captions.size() + " captions but " + weights.length + " weights and "
+                    + endTarget.length + " end flags");
+        }
+        MultiDataSet plain = batch(features, captions, maxLength);
+        INDArray indices = plain.getLabels(0);
+        INDArray mask = plain.getLabelsMaskArray(0);
+        long mb = indices.size(0);
+        long steps = indices.size(2);
+        float[][][] labels = new float[(int) mb][2][(int) steps];
+        for (int i = 0; i < mb; i++) {
+            if (!endTarget[i] && captions.get(i).length < steps) {
+                mask.putScalar(i, captions.get(i).length, 0.0);
+            }
+            for (int t = 0; t < steps; t++) {
+                labels[i][0][t] = indices.getFloat(i, 0, t);
+                labels[i][1][t] = (float) weights[i];
+            }
+        }
+        MultiDataSet weighted = new org.nd4j.linalg.dataset.MultiDataSet(plain.getFeatures(),
+                new INDArray[] {Nd4j.create(labels).dup('f')}, plain.getFeaturesMaskArrays(), new INDArray[] {mask});
+        org.deeplearning4j.nn.conf.layers.BaseOutputLayer output =
+                (org.deeplearning4j.nn.conf.layers.BaseOutputLayer) graph.getLayer(OUTPUT).conf().getLayer();
+        ILossFunction loss = output.getLossFn();
+        // Swapped for this step only: saved networks keep DL4J's own loss, so bundles stay loadable anywhere.
+        output.setLossFn(WEIGHTED_LOSS);
+        try {
+            return fit(weighted);
+        } finally {
+            output.setLossFn(loss);
+        }
+    }
+
+    private static final ILossFunction WEIGHTED_LOSS = new WeightedSparseCrossEntropy();
+
+    /**
      * L2 norm of the whole gradient (all parameters) of the last {@link #fit}, before clipping; with truncated
      * BPTT the largest over its chunks. {@code NaN} before the first fit.
      */
@@ -408,9 +455,19 @@ public final class CaptionNetwork implements AutoCloseable {
      * that check what a loss asks of every parameter, which Adam's sign-like first step would hide.
      */
     float[] fitAndReturnGradient(MultiDataSet batch) {
+        return withGradient(() -> fit(batch));
+    }
+
+    /** As {@link #fitAndReturnGradient} for {@link #fitWeighted}. */
+    float[] fitWeightedAndReturnGradient(List<float[]> features, List<int[]> captions, double[] weights,
+                                         boolean[] endTarget, int maxLength) {
+        return withGradient(() -> fitWeighted(features, captions, weights, endTarget, maxLength));
+    }
+
+    private float[] withGradient(Runnable step) {
         monitor.keepGradient = true;
         try {
-            fit(batch);
+            step.run();
             return monitor.lastGradient;
         } finally {
             monitor.keepGradient = false;

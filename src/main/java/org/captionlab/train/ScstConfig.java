@@ -14,18 +14,22 @@ package org.captionlab.train;
  * @param patience         stop after this many epochs without a better validation CIDEr-D (0 = never)
  * @param validationImages validate on at most this many images (0 = all)
  * @param seed             seed of the sampling and the image order
- * @param positiveOnly     fit only the samples with a positive advantage (a workaround: DL4J M2.1 does not negate the
- *                         gradient of a negatively weighted caption, see {@code NegativeMaskGradientTest})
+ * @param positiveOnly     fit only the samples with a positive advantage (an ablation: the policy gradient then only
+ *                         reinforces, never discourages)
+ * @param ceWeight         weight of one reference caption per image, teacher-forced in the same step (the mixed
+ *                         objective of Paulus et al. 2018: {@code L = L_rl + λ·L_ce}); 0 = pure self-critical training.
+ *                         It keeps the language of the references in view, against the collapse onto a few generic
+ *                         high-reward captions.
  */
 public record ScstConfig(int epochs, double learningRate, int samples, int imagesPerBatch, int maxLength,
                          Baseline baseline, boolean guard, int patience, int validationImages, long seed,
-                         boolean positiveOnly) {
+                         boolean positiveOnly, double ceWeight) {
 
-    /** Settings that fit every sample, whatever its advantage's sign. */
+    /** Settings that fit every sample, whatever its advantage's sign, without the cross-entropy term. */
     public ScstConfig(int epochs, double learningRate, int samples, int imagesPerBatch, int maxLength,
                       Baseline baseline, boolean guard, int patience, int validationImages, long seed) {
         this(epochs, learningRate, samples, imagesPerBatch, maxLength, baseline, guard, patience, validationImages, seed,
-                false);
+                false, 0);
     }
 
     /** The reward a sample is compared with (its advantage is reward − baseline). */
@@ -45,6 +49,7 @@ public record ScstConfig(int epochs, double learningRate, int samples, int image
         require(maxLength >= 1, "max length must be >= 1");
         require(patience >= 0, "patience must be >= 0");
         require(validationImages >= 0, "validation images must be >= 0");
+        require(ceWeight >= 0 && Double.isFinite(ceWeight), "the cross-entropy weight must be >= 0");
         if (baseline == null) {
             throw new IllegalArgumentException("a baseline is required");
         }

@@ -34,9 +34,6 @@ import org.captionlab.search.CaptionSearch;
 import org.captionlab.text.Tokenizer;
 import org.captionlab.text.Vocabulary;
 import org.captionlab.util.AtomicFiles;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.api.MultiDataSet;
-import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,8 +46,8 @@ import org.slf4j.LoggerFactory;
  * sample's reward is its CIDEr-D against the image's references with document frequencies from the
  * <em>training</em> references ({@link CiderDReward}), withheld (0) for degenerate samples ({@link RewardGuard});
  * its advantage is the reward minus the baseline (the mean of the image's other samples, or the greedy caption's
- * reward). Then one Adam step on the samples teacher-forced, with each caption's advantage as its label mask:
- * DL4J's sparse cross-entropy multiplies every step's loss and gradient by the mask, so the step follows
+ * reward). Then one Adam step on the samples teacher-forced, each caption's loss weighted by its advantage
+ * ({@link CaptionNetwork#fitWeighted}, exactly linear in the weights), so the step follows
  * {@code −Σ_i A_i · Σ_t ∇ log p(w_t | w_<t, v)} — up for samples better than the baseline, down for worse ones.
  * Dropout is off: the samples come from the network without it, so the gradient is that of the same policy.
  *
@@ -333,6 +330,21 @@ public final class SelfCriticalTrainer {
                 finished.add(drawn.finished()[r]);
             }
         }
+        if (config.ceWeight() > 0) {
+            // The mixed objective: one reference per image, drawn with the batch's random, teacher-forced.
+            for (int i = 0; i < images.size(); i++) {
+                List<String> refs = train.get(images.get(i)).captions();
+                int[] ids = vocabulary.encode(refs.get(random.nextInt(refs.size())));
+                if (ids.length == 0) {
+                    continue;
+                }
+                boolean whole = ids.length <= config.maxLength();
+                features.add(rows[i * k]);
+                captions.add(whole ? ids : Arrays.copyOf(ids, config.maxLength()));
+                advantages.add(config.ceWeight());
+                finished.add(whole);
+            }
+        }
         if (!captions.isEmpty()) {
             fitWeighted(net, features, captions, advantages, finished, config.maxLength());
         }
@@ -340,21 +352,17 @@ public final class SelfCriticalTrainer {
     }
 
     /**
-     * One Adam step on teacher-forced captions whose per-step loss is weighted by the caption's advantage (the label
-     * mask). A caption cut at the length limit gets no {@code <end>} target.
+     * One Adam step on teacher-forced captions whose per-step loss is weighted by the caption's advantage
+     * ({@link CaptionNetwork#fitWeighted}). A caption cut at the length limit gets no {@code <end>} target.
      */
     static void fitWeighted(CaptionNetwork net, List<float[]> features, List<int[]> captions, List<Double> advantages,
                             List<Boolean> finished, int maxLength) {
-        MultiDataSet batch = net.batch(features, captions, maxLength + 1);
-        INDArray mask = batch.getLabelsMaskArray(0);
-        for (int i = 0; i < captions.size(); i++) {
-            if (!finished.get(i)) {
-                mask.putScalar(i, captions.get(i).length, 0.0);
-            }
-        }
         double[] a = advantages.stream().mapToDouble(Double::doubleValue).toArray();
-        mask.muliColumnVector(Nd4j.create(a, new long[] {a.length, 1}, mask.dataType()));
-        net.fit(batch);
+        boolean[] end = new boolean[finished.size()];
+        for (int i = 0; i < end.length; i++) {
+            end[i] = finished.get(i);
+        }
+        net.fitWeighted(features, captions, a, end, maxLength + 1);
     }
 
     /** Sampled word ids (no markers) per row, and whether each row ended with {@code <end>}. */
@@ -480,6 +488,7 @@ public final class SelfCriticalTrainer {
         settings.put("baseline", config.baseline().name().toLowerCase(Locale.ROOT));
         settings.put("guard", config.guard());
         settings.put("positiveOnly", config.positiveOnly());
+        settings.put("ceWeight", config.ceWeight());
         settings.put("patience", config.patience());
         settings.put("maxEpochs", config.epochs());
         settings.put("reward", "CIDEr-D, document frequencies of the training references");

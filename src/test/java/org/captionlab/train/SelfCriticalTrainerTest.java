@@ -158,9 +158,9 @@ class SelfCriticalTrainerTest {
         Path from = baseBundle();
         List<CaptionedFeature> train = examples(0, 8);
         List<CaptionedFeature> val = examples(8, 4);
-        ScstConfig all = new ScstConfig(1, 5e-3, 3, 3, 10, ScstConfig.Baseline.MEAN_OF_OTHERS, true, 0, 0, 11L, false);
+        ScstConfig all = new ScstConfig(1, 5e-3, 3, 3, 10, ScstConfig.Baseline.MEAN_OF_OTHERS, true, 0, 0, 11L, false, 0);
         ScstConfig positive = new ScstConfig(1, 5e-3, 3, 3, 10, ScstConfig.Baseline.MEAN_OF_OTHERS, true, 0, 0, 11L,
-                true);
+                true, 0);
         new SelfCriticalTrainer(all, "test", null).train(from, train, val, tmp.resolve("all"), false, () -> false);
         new SelfCriticalTrainer(positive, "test", null).train(from, train, val, tmp.resolve("pos"), false, () -> false);
         float[] start;
@@ -170,6 +170,44 @@ class SelfCriticalTrainerTest {
         float[] pos = lastWeights(tmp.resolve("pos"));
         assertThat(pos).isNotEqualTo(start);
         assertThat(pos).isNotEqualTo(lastWeights(tmp.resolve("all")));
+    }
+
+    /**
+     * The mixed objective: with a cross-entropy weight the step also teacher-forces the references, so after the same
+     * epoch (same samples, same seed) the training references are more probable than after pure self-critical
+     * training.
+     */
+    @Test
+    void crossEntropyWeightKeepsTheReferencesMoreProbable() throws IOException {
+        Path from = baseBundle();
+        List<CaptionedFeature> train = examples(0, 8);
+        List<CaptionedFeature> val = examples(8, 4);
+        ScstConfig pure = new ScstConfig(1, 5e-3, 3, 3, 10, ScstConfig.Baseline.MEAN_OF_OTHERS, true, 0, 0, 11L, false, 0);
+        ScstConfig mixed = new ScstConfig(1, 5e-3, 3, 3, 10, ScstConfig.Baseline.MEAN_OF_OTHERS, true, 0, 0, 11L, false,
+                1.0);
+        new SelfCriticalTrainer(pure, "test", null).train(from, train, val, tmp.resolve("pure"), false, () -> false);
+        new SelfCriticalTrainer(mixed, "test", null).train(from, train, val, tmp.resolve("mixed"), false, () -> false);
+        assertThat(referenceLogProb(from, tmp.resolve("mixed"), train))
+                .isGreaterThan(referenceLogProb(from, tmp.resolve("pure"), train));
+    }
+
+    /** Mean log-probability of every training reference under the last weights in {@code out}. */
+    private static double referenceLogProb(Path from, Path out, List<CaptionedFeature> train) throws IOException {
+        Path checkpoint = Checkpoint.find(out.resolve("checkpoint")).orElseThrow();
+        try (ModelBundle base = ModelBundle.load(from);
+             CaptionNetwork net = CaptionNetwork.load(checkpoint.resolve("decoder.zip"), false)) {
+            Vocabulary vocabulary = base.vocabulary();
+            double sum = 0;
+            int n = 0;
+            for (CaptionedFeature e : train) {
+                float[] f = base.featureNormalization().apply(e.feature());
+                for (String c : e.captions()) {
+                    sum += CaptionSearch.logProbOf(net.toCaptionModel(vocabulary), f, vocabulary.encode(c));
+                    n++;
+                }
+            }
+            return sum / n;
+        }
     }
 
     @Test
