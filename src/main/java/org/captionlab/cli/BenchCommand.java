@@ -44,6 +44,9 @@ final class BenchCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(BenchCommand.class);
     /** Environment the PyTorch reference runs without: PyTorch's own OpenMP defaults, not ND4J's advice. */
     private static final List<String> REFERENCE_UNSET = List.of("OMP_WAIT_POLICY", "OMP_NUM_THREADS");
+    /** The app's measuring switch and log line (gui.CaptionLabApp's; the command line does not depend on the GUI). */
+    static final String EXIT_WHEN_SHOWN = "captionlab.exitWhenShown";
+    static final String SHOWN_MESSAGE = "window shown, first frame after";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @CommandLine.Spec
@@ -151,6 +154,7 @@ final class BenchCommand implements Callable<Integer> {
         starts.sort(null);
         figures.add(new Figure("cold_start_s", "cold start: caption one photo (whole process, median of 3)", "s", false,
                 starts.get(1)));
+        windowShown(work, figures, err);
         ChildProcess.Result s = ChildProcess.run(captionCommand(List.of(smallDir.toString(), "--beam", "3", "--format",
                 "csv", "--out", work.resolve("small.csv").toString())), work.resolve("small.log"));
         requireOk(s, "the 224×224 folder");
@@ -174,6 +178,50 @@ final class BenchCommand implements Callable<Integer> {
             figures.add(new Figure("many_rss_last_quarter_mb", "  RSS, highest in the last quarter of that run", "MB",
                     false, m.rssLastQuarterMb()));
         }
+    }
+
+    /**
+     * The desktop app's start-up: a child process started with {@value #EXIT_WHEN_SHOWN} logs when its window showed
+     * its first frame and quits (median of 3, first start: an empty home folder). Needs a display; on a machine
+     * without one, run bench under {@code xvfb-run -a}.
+     */
+    private void windowShown(Path work, List<Figure> figures, PrintWriter err) throws IOException, InterruptedException {
+        String display = System.getenv("DISPLAY");
+        String wayland = System.getenv("WAYLAND_DISPLAY");
+        if ((display == null || display.isBlank()) && (wayland == null || wayland.isBlank())) {
+            err.println("bench: no display, so the app window is not timed (run bench under xvfb-run -a for it)");
+            err.flush();
+            return;
+        }
+        List<Double> shown = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            List<String> cmd = new ArrayList<>();
+            cmd.add(ProcessHandle.current().info().command().orElse("java"));
+            cmd.add("-D" + EXIT_WHEN_SHOWN + "=true");
+            cmd.add("-Dcaptionlab.console.level=INFO");
+            cmd.add("-Dcaptionlab.home=" + work.resolve("gui-home-" + i));
+            cmd.add("-cp");
+            cmd.add(System.getProperty("java.class.path"));
+            cmd.add("org.captionlab.Launcher");
+            ChildProcess.Result r = ChildProcess.run(cmd, work.resolve("window.log"));
+            Double ms = null;
+            for (String line : Files.readAllLines(r.output(), java.nio.charset.StandardCharsets.UTF_8)) {
+                int at = line.indexOf(SHOWN_MESSAGE);
+                if (at >= 0) {
+                    ms = Double.parseDouble(line.substring(at + SHOWN_MESSAGE.length()).replace("ms", "").trim());
+                }
+            }
+            if (r.exitCode() != 0 || ms == null) {
+                // The other figures stand without this one (a display without GTK, say).
+                err.println("bench: the app window could not be timed (exit code " + r.exitCode() + "): " + r.tail());
+                err.flush();
+                return;
+            }
+            shown.add(ms / 1000);
+        }
+        shown.sort(null);
+        figures.add(new Figure("window_shown_s", "app window: first frame after process start (median of 3)", "s", false,
+                shown.get(1)));
     }
 
     private static void requireOk(ChildProcess.Result r, String what) throws IOException {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.captionlab.service.Warmup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -87,6 +88,10 @@ public final class CaptionLabCommand implements Runnable {
      * into {@link #FATAL} with a message.
      */
     public static int run(String... args) {
+        if (args.length > 0 && args[0].equals("caption")) {
+            // The first caption's libraries load on the second core while picocli and the model load on this one.
+            Warmup.start();
+        }
         CommandLine cl = commandLine(args);
         int code = cl.execute(args);
         cl.getOut().flush();

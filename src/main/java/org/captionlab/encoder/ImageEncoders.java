@@ -12,6 +12,19 @@ public final class ImageEncoders {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ImageEncoders.class);
 
+    /**
+     * Loads MobileNetV2's native code (TFLite through JavaCPP, its XNNPACK functions through JNA), about a fifth of
+     * a cold start, so that a background thread can do it while the command line is still being parsed. Safe to
+     * call from any thread, any number of times; a failure is left for {@link #open} to report.
+     */
+    public static void preload() {
+        try {
+            XnnPackDelegate.preload(org.bytedeco.tensorflowlite.global.tensorflowlite.class);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.debug("TFLite preload failed", e);
+        }
+    }
+
     /** The ids {@link #open} knows, default first. */
     public static final List<String> KNOWN_IDS = List.of(MobileNetV2Encoder.ID, Vgg16Encoder.ID);
 

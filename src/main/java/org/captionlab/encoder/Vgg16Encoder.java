@@ -59,6 +59,8 @@ public final class Vgg16Encoder implements ImageEncoder {
     private static final int IMAGENET_CLASSES = 1000;
 
     private ComputationGraph graph;
+    /** The graph compiled onto libnd4j ops (oneDNN convolutions), or null: {@link ComputationGraph#output} is used. */
+    private final PlainCnnForward forward;
     private final List<String> featureLayer;
     private final String weightsSha256;
     private final VGG16ImagePreProcessor preProcessor = new VGG16ImagePreProcessor();
@@ -72,7 +74,9 @@ public final class Vgg16Encoder implements ImageEncoder {
         this.featureLayer = List.of(featureVertex(graph.getConfiguration()));
         this.outputs = featureLayer;
         this.weightsSha256 = weightsSha256;
-        LOG.info("VGG16 encoder ready (feature vertex '{}', {} parameters)", featureLayer.get(0), graph.numParams());
+        this.forward = PlainCnnForward.compile(graph).orElse(null);
+        LOG.info("VGG16 encoder ready (feature vertex '{}', {} parameters, {})", featureLayer.get(0), graph.numParams(),
+                forward != null ? "libnd4j ops" : "DL4J graph");
     }
 
     /**
@@ -227,7 +231,8 @@ public final class Vgg16Encoder implements ImageEncoder {
             try (INDArray input = toInput(chunk)) {
                 preProcessor.preProcess(input);
                 List<String> names = labels;
-                INDArray[] result = g.output(outputs, false, new INDArray[] {input}, null);
+                INDArray[] result = forward != null ? forward.output(outputs, input)
+                        : g.output(outputs, false, new INDArray[] {input}, null);
                 INDArray fc2 = result[0];
                 try (fc2) {
                     for (int i = 0; i < chunk.size(); i++) {
@@ -273,6 +278,11 @@ public final class Vgg16Encoder implements ImageEncoder {
             throw new IllegalStateException("VGG16 encoder is closed");
         }
         return g;
+    }
+
+    /** True when inference runs on libnd4j's ops rather than through the DL4J graph (tests). */
+    boolean usesPlainOps() {
+        return forward != null;
     }
 
     /** Releases the graph. Safe to call twice. */

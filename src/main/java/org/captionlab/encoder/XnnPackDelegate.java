@@ -69,6 +69,11 @@ final class XnnPackDelegate implements AutoCloseable {
         return new XnnPackDelegate(address);
     }
 
+    /** Loads TFLite's native library and looks up the delegate functions now (a start-up thread's head start). */
+    static void preload(Class<?> presets) {
+        functions(presets);
+    }
+
     private static Functions functions(Class<?> presets) {
         if (unavailable) {
             return null;

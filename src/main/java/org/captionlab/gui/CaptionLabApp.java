@@ -29,6 +29,14 @@ public final class CaptionLabApp extends Application {
     public static final String NO_DISPLAY = "captionlab: the desktop app needs a display, and none could be opened:"
             + " run it in a desktop session (or set DISPLAY), or use the command line (captionlab --help).";
 
+    /**
+     * System property: when {@code true}, the app logs how long after the process started its window showed its first
+     * frame ({@value #SHOWN_MESSAGE} N ms) and exits; {@code captionlab bench} measures the start-up of the window so.
+     */
+    public static final String EXIT_WHEN_SHOWN = "captionlab.exitWhenShown";
+    /** Start of the log line {@link #EXIT_WHEN_SHOWN} writes, followed by the milliseconds. */
+    public static final String SHOWN_MESSAGE = "window shown, first frame after";
+
     /** JavaFX's own logger, kept so that its filter stays in place (loggers are held weakly). */
     private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
 
@@ -59,6 +67,10 @@ public final class CaptionLabApp extends Application {
         });
         try {
             Application.launch(CaptionLabApp.class, args);
+            if (Boolean.getBoolean(EXIT_WHEN_SHOWN)) {
+                // The model may still be loading on a worker thread: a measurement run ends here.
+                System.exit(0);
+            }
             return true;
         } catch (RuntimeException e) {
             if (isNoDisplay(e)) {
@@ -131,6 +143,31 @@ public final class CaptionLabApp extends Application {
         stage.show();
         LOG.info("CaptionLab started; loading model {}", model);
         vm.loadModel(model);
+        if (Boolean.getBoolean(EXIT_WHEN_SHOWN)) {
+            exitAfterFirstFrame();
+        }
+    }
+
+    /**
+     * Logs the time from process start to the window's first rendered frame, then quits. A pulse lays out and
+     * renders a frame; the second pulse starts once the first frame has been handed to the renderer.
+     */
+    private static void exitAfterFirstFrame() {
+        new javafx.animation.AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses < 2) {
+                    return;
+                }
+                stop();
+                long started = ProcessHandle.current().info().startInstant()
+                        .map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis());
+                LOG.info("{} {} ms", SHOWN_MESSAGE, System.currentTimeMillis() - started);
+                javafx.application.Platform.exit();
+            }
+        }.start();
     }
 
     @Override

@@ -7,11 +7,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * A trained model on disk: a folder holding {@code manifest.json} ({@link Manifest}), the vocabulary and the
@@ -181,9 +184,50 @@ public final class ModelBundle implements AutoCloseable {
         if (!Files.isRegularFile(file)) {
             throw new IOException("decoder weights '" + file + "' do not exist");
         }
-        checkSha(file, manifest.files().inferenceSha256(), manifestFile);
-        return RecurrentCaptionModel.fromTensors(manifest.decoderConfig(), vocabulary,
-                DecoderWeightsFile.read(file, manifest.decoderConfig()));
+        String expected = manifest.files().inferenceSha256();
+        if (expected == null) {
+            return RecurrentCaptionModel.fromTensors(manifest.decoderConfig(), vocabulary,
+                    DecoderWeightsFile.read(file, manifest.decoderConfig()));
+        }
+        // The checksum is computed on a second thread while this one parses the same file (a tenth of a second of a
+        // cold start each); the model is returned only once the checksum matched, and a mismatch is reported
+        // rather than whatever parsing a damaged file ran into.
+        CompletableFuture<String> sha = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Hashing.sha256(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, task -> {
+            Thread t = new Thread(task, "decoder-sha256");
+            t.setDaemon(true);
+            t.start();
+        });
+        RecurrentCaptionModel model = null;
+        IOException parseIo = null;
+        RuntimeException parseRuntime = null;
+        try {
+            model = RecurrentCaptionModel.fromTensors(manifest.decoderConfig(), vocabulary,
+                    DecoderWeightsFile.read(file, manifest.decoderConfig()));
+        } catch (IOException e) {
+            parseIo = e;
+        } catch (RuntimeException e) {
+            parseRuntime = e;
+        }
+        String actual;
+        try {
+            actual = sha.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof UncheckedIOException u ? u.getCause() : new IOException(e.getCause());
+        }
+        requireSha(file, actual, expected, manifestFile);
+        if (parseIo != null) {
+            throw parseIo;
+        }
+        if (parseRuntime != null) {
+            throw parseRuntime;
+        }
+        return model;
     }
 
     /** The inference model read through DL4J from the network file (bundles without plain weights). */
@@ -207,12 +251,15 @@ public final class ModelBundle implements AutoCloseable {
 
     private static void checkSha(Path file, String expectedSha, Path manifestFile) throws IOException {
         if (expectedSha != null) {
-            String actualSha = Hashing.sha256(file);
-            if (!actualSha.equalsIgnoreCase(expectedSha)) {
-                throw new IOException("decoder weights '" + file + "' have SHA-256 " + shortSha(actualSha)
-                        + " but manifest '" + manifestFile + "' expects " + shortSha(expectedSha)
-                        + " (corrupt, replaced, or an interrupted save)");
-            }
+            requireSha(file, Hashing.sha256(file), expectedSha, manifestFile);
+        }
+    }
+
+    private static void requireSha(Path file, String actualSha, String expectedSha, Path manifestFile) throws IOException {
+        if (!actualSha.equalsIgnoreCase(expectedSha)) {
+            throw new IOException("decoder weights '" + file + "' have SHA-256 " + shortSha(actualSha)
+                    + " but manifest '" + manifestFile + "' expects " + shortSha(expectedSha)
+                    + " (corrupt, replaced, or an interrupted save)");
         }
     }
 

@@ -107,6 +107,30 @@ public final class RecurrentCaptionModel implements CaptionModel {
      * @param output       {@code [H][V]}
      * @param outputBias   {@code [1][V]}
      */
+    /**
+     * A model of {@code config} with random weights from {@code seed} (uniform in ±0.5): for warming up the JIT
+     * compiler on the decoding code at start-up, where only the code paths matter, never the captions.
+     */
+    public static RecurrentCaptionModel random(DecoderConfig config, Vocabulary vocabulary, long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        int e = config.embeddingSize();
+        int h = config.hiddenSize();
+        int g = config.cell() == CellType.LSTM ? 4 * h : h;
+        int v = config.vocabSize();
+        return fromParameters(config, vocabulary, randomMatrix(r, v, e), randomMatrix(r, e + config.featureDim(), g),
+                randomMatrix(r, h, g), randomMatrix(r, 1, g), randomMatrix(r, h, v), randomMatrix(r, 1, v));
+    }
+
+    private static float[][] randomMatrix(java.util.Random r, int rows, int cols) {
+        float[][] m = new float[rows][cols];
+        for (float[] row : m) {
+            for (int j = 0; j < cols; j++) {
+                row[j] = r.nextFloat() - 0.5f;
+            }
+        }
+        return m;
+    }
+
     /** As {@link #fromParameters}, with the six tensors in {@link DecoderWeightsFile}'s order. */
     static RecurrentCaptionModel fromTensors(DecoderConfig config, Vocabulary vocabulary, float[][][] t) {
         return fromParameters(config, vocabulary, t[0], t[1], t[2], t[3], t[4], t[5]);

@@ -31,6 +31,7 @@ class Vgg16EncoderSlowTest {
             assertThat(encoder.id()).isEqualTo("vgg16");
             assertThat(encoder.featureDim()).isEqualTo(4096);
             assertThat(encoder.weightsSha256()).isEqualTo("random-init-seed-42");
+            assertThat(encoder.usesPlainOps()).as("the zoo VGG16 runs on libnd4j's ops (oneDNN)").isTrue();
 
             EncodedImage first = encoder.encode(cat);
             EncodedImage again = encoder.encode(cat);

@@ -187,6 +187,16 @@ class ModelBundleTest {
     }
 
     @Test
+    void plainWeightsTruncatedAreReportedByTheChecksumNotByTheParser() throws IOException {
+        // The checksum runs beside the parsing: a file the parser chokes on still gets the checksum's message.
+        Path weights = dir.resolve("decoder.weights");
+        byte[] bytes = Files.readAllBytes(weights);
+        Files.write(weights, java.util.Arrays.copyOf(bytes, bytes.length / 3));
+        assertThatThrownBy(() -> ModelBundle.load(dir)).isInstanceOf(IOException.class)
+                .hasMessageStartingWith("decoder weights '" + weights + "' have SHA-256 ");
+    }
+
+    @Test
     void plainWeightsGiveTheNetworksLogProbsAndAddingThemToAnOlderBundleToo() throws IOException {
         float[] feature = TestData.randomFeature(new Random(4), 6);
         float[][] viaPlain;
