@@ -33,21 +33,29 @@ final class FeaturesCommand implements Callable<Integer> {
     @Option(names = "--encoder-weights", paramLabel = "PATH", description = "Encoder weights file.")
     Path encoderWeights;
 
+    @Option(names = "--mirror", description = "Also encode every image mirrored left-right (its own cache entries), as train --mirror reads them.")
+    boolean mirror;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         FeatureSet.Extraction extraction;
         try (Interruption interruption = new Interruption("features")) {
-            extraction = FeatureSet.extract(Settings.fromEnvironment(), data.spec(split), encoder, encoderWeights,
+            extraction = FeatureSet.extract(Settings.fromEnvironment(), data.spec(split), encoder, encoderWeights, mirror,
                     new ConsoleProgress(err, "downloading encoder weights", "bytes"),
-                    new ConsoleProgress(err, "features", "images"), interruption::requested);
+                    new ConsoleProgress(err, "features", "images"),
+                    new ConsoleProgress(err, "features (mirrored)", "images"), interruption::requested);
         }
         FeatureSet set = extraction.features();
         for (String p : set.problems()) {
             err.println("captionlab features: " + p);
         }
         out.printf("%,d images have features (%,d encoded now) in %s%n", set.examples().size(), set.encoded(), extraction.cacheFile());
+        if (extraction.mirroredCacheFile() != null) {
+            long mirrored = set.examples().stream().filter(e -> e.mirrored() != null).count();
+            out.printf("%,d of them mirrored too, in %s%n", mirrored, extraction.mirroredCacheFile());
+        }
         out.flush();
         return set.problems().isEmpty() ? CaptionLabCommand.OK : CaptionLabCommand.SOME_FAILED;
     }

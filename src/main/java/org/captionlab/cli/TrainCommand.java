@@ -100,6 +100,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--normalize-features", description = "Standardise each feature dimension with the training images' mean and std (stored in the bundle, applied when captioning).")
     boolean normalizeFeatures = DEFAULTS.normalizeFeatures();
 
+    @Option(names = "--mirror", description = "Also encode every training photo mirrored left-right (cached as its own entry); each epoch feeds one of the two per caption, a seeded draw. Validation and captioning use the photos as they are.")
+    boolean mirror = DEFAULTS.mirror();
+
     @Option(names = "--scst", description = "Self-critical fine-tuning of the bundle in --from instead of training anew (reward: CIDEr-D; defaults --lr 2e-4, --epochs 10, --patience 2, --batch 16 images).")
     boolean scst;
 
@@ -130,12 +133,17 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
+        if (mirror && (scst || from != null)) {
+            // Self-critical fine-tuning samples from the plain photos' features only; say so rather than ignore it.
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--mirror is an option of cross-entropy training, not of --scst / --from");
+        }
         TrainOutput.checkOut(spec.commandLine(), out, resume, force);
         if (scst || from != null) {
             return ScstTraining.run(this, spec, err, stdout);
         }
         TrainingConfig config = new TrainingConfig(CellType.parse(cell), embedding, hidden, dropout, epochs, batch, lr,
-                lrDecay, clip, tbptt, l2, seed, minCount, maxLength, patience, valImages, normalizeFeatures);
+                lrDecay, clip, tbptt, l2, seed, minCount, maxLength, patience, valImages, normalizeFeatures, mirror);
         // originalArgs() holds the whole command line, the sub-command name included.
         String commandLine = "captionlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         TrainingService.Request request = new TrainingService.Request(data.spec(trainSplit), data.spec(valSplit), encoder,

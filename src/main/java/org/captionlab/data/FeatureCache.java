@@ -38,6 +38,19 @@ public final class FeatureCache implements AutoCloseable {
     private static final int VERSION = 1;
     private static final int HASH_BYTES = 32;
 
+    /**
+     * What {@link #mirroredKey} appends to an encoder's cache key. The mirrored features of an encoder live in a
+     * cache file of their own (its header names the key with this suffix), so a cache written before mirroring
+     * existed reads as before, and a plain feature can never be served for a mirrored one or the reverse: the two
+     * share a content hash, and only the file tells them apart.
+     */
+    public static final String MIRRORED_SUFFIX = "#mirror";
+
+    /** The cache key under which the features of the photos mirrored left-right are cached, for an encoder's key. */
+    public static String mirroredKey(String encoderCacheKey) {
+        return encoderCacheKey + MIRRORED_SUFFIX;
+    }
+
     private final Path file;
     private final String encoderId;
     private final String weightsSha256;

@@ -35,6 +35,29 @@ public final class ImageConversions {
     }
 
     /**
+     * The image mirrored left-right, as a new {@link BufferedImage#TYPE_INT_RGB} image of the same size: pixel
+     * (x, y) of the result is pixel (width − 1 − x, y) of {@code image}. Training draws it as a second view of a
+     * photo (a dog running left is still a dog running); it works on the decoded pixels so that every other
+     * step of preprocessing (the encoder's own resizing) stays the same as for the plain photo.
+     */
+    public static BufferedImage mirrored(BufferedImage image) {
+        BufferedImage rgb = toIntRgb(image);
+        int w = rgb.getWidth();
+        int h = rgb.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int[] row = new int[w];
+        int[] flipped = new int[w];
+        for (int y = 0; y < h; y++) {
+            rgb.getRGB(0, y, w, 1, row, 0, w);
+            for (int x = 0; x < w; x++) {
+                flipped[x] = row[w - 1 - x];
+            }
+            out.setRGB(0, y, w, 1, flipped, 0, w);
+        }
+        return out;
+    }
+
+    /**
      * The pixels as interleaved R, G, B bytes, row-major (the layout of an NHWC uint8 tensor with
      * batch 1).
      */

@@ -24,18 +24,30 @@ package org.captionlab.model;
  * @param normalizeFeatures standardise every feature dimension with the training images' mean and standard
  *                         deviation ({@link FeatureNormalization}, stored in the bundle and applied by inference);
  *                         false (raw features) in manifests written before it existed
+ * @param mirror           each epoch feeds, per caption, either the photo's feature or that of the photo mirrored
+ *                         left-right (a seeded draw); validation and inference only ever see the plain photo;
+ *                         false in manifests written before it existed
  */
 public record TrainingConfig(CellType cell, int embeddingSize, int hiddenSize, double dropout, int epochs,
                              int batchSize, double learningRate, double lrDecay, double clip, int tbptt, double l2, long seed,
                              int minWordCount, int maxCaptionLength, int patience, int validationImages,
-                             boolean normalizeFeatures) {
+                             boolean normalizeFeatures, boolean mirror) {
+
+    /** A configuration without mirrored photos. */
+    public TrainingConfig(CellType cell, int embeddingSize, int hiddenSize, double dropout, int epochs, int batchSize,
+                          double learningRate, double lrDecay, double clip, int tbptt, double l2, long seed,
+                          int minWordCount, int maxCaptionLength, int patience, int validationImages,
+                          boolean normalizeFeatures) {
+        this(cell, embeddingSize, hiddenSize, dropout, epochs, batchSize, learningRate, lrDecay, clip, tbptt, l2, seed,
+                minWordCount, maxCaptionLength, patience, validationImages, normalizeFeatures, false);
+    }
 
     /** A configuration on raw features. */
     public TrainingConfig(CellType cell, int embeddingSize, int hiddenSize, double dropout, int epochs, int batchSize,
                           double learningRate, double lrDecay, double clip, int tbptt, double l2, long seed,
                           int minWordCount, int maxCaptionLength, int patience, int validationImages) {
         this(cell, embeddingSize, hiddenSize, dropout, epochs, batchSize, learningRate, lrDecay, clip, tbptt, l2, seed,
-                minWordCount, maxCaptionLength, patience, validationImages, false);
+                minWordCount, maxCaptionLength, patience, validationImages, false, false);
     }
 
     public TrainingConfig {

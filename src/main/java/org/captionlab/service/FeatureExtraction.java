@@ -16,6 +16,7 @@ import org.captionlab.encoder.EncodedImage;
 import org.captionlab.encoder.ImageEncoder;
 import org.captionlab.encoder.ImageLabel;
 import java.util.function.BiConsumer;
+import org.captionlab.image.ImageConversions;
 import org.captionlab.image.ImageLoader;
 import org.captionlab.util.Hashing;
 import org.captionlab.util.ProgressListener;
@@ -63,6 +64,17 @@ public final class FeatureExtraction {
     public static Result run(List<Path> images, ImageEncoder encoder, FeatureCache cache,
                              BiConsumer<String, List<ImageLabel>> labels,
                              ProgressListener progress, BooleanSupplier cancelled) {
+        return run(images, encoder, cache, false, labels, progress, cancelled);
+    }
+
+    /**
+     * Encodes every image not yet in the cache, the photos mirrored left-right when {@code mirrored} (the cache
+     * must then be the encoder's mirrored one, {@link FeatureCache#mirroredKey}: both kinds are keyed by the
+     * image's content hash). The labels of mirrored photos are not handed on: the label cache is of plain photos.
+     */
+    public static Result run(List<Path> images, ImageEncoder encoder, FeatureCache cache, boolean mirrored,
+                             BiConsumer<String, List<ImageLabel>> labels,
+                             ProgressListener progress, BooleanSupplier cancelled) {
         Map<Path, String> features = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
         int cachedCount = 0;
@@ -95,7 +107,8 @@ public final class FeatureExtraction {
                     Path p = todo.get(i);
                     Loaded item;
                     try {
-                        item = new Loaded(i, loader.load(p), null);
+                        BufferedImage image = loader.load(p);
+                        item = new Loaded(i, mirrored ? ImageConversions.mirrored(image) : image, null);
                     } catch (IOException | RuntimeException e) {
                         item = new Loaded(i, null, e);
                     }
@@ -130,7 +143,9 @@ public final class FeatureExtraction {
                     try {
                         EncodedImage encoded = encoder.encode(next.image());
                         cache.put(todoHashes.get(i), encoded.feature());
-                        labels.accept(todoHashes.get(i), encoded.labels());
+                        if (!mirrored) {
+                            labels.accept(todoHashes.get(i), encoded.labels());
+                        }
                         features.put(p, todoHashes.get(i));
                         encodedCount++;
                     } catch (IOException | RuntimeException e) {

@@ -37,22 +37,53 @@ public record FeatureSet(List<CaptionedFeature> examples, List<String> problems,
     public static FeatureSet of(CaptionDataset dataset, ImageEncoder encoder, FeatureCache cache,
                                 BiConsumer<String, List<ImageLabel>> labels,
                                 ProgressListener progress, BooleanSupplier cancelled) throws IOException {
+        return of(dataset, encoder, cache, null, labels, progress, ProgressListener.NONE, cancelled);
+    }
+
+    /**
+     * Encodes (or finds in the caches) every image, and, when {@code mirroredCache} is not null, every image
+     * mirrored left-right too: each example then carries both features ({@link CaptionedFeature#mirrored()}; null
+     * for an image whose mirrored encoding failed, which training then uses plain only).
+     *
+     * @param mirroredCache the encoder's cache of mirrored features ({@link FeatureCache#mirroredKey}), or null
+     * @param mirroredProgress progress of the mirrored pass
+     */
+    public static FeatureSet of(CaptionDataset dataset, ImageEncoder encoder, FeatureCache cache, FeatureCache mirroredCache,
+                                BiConsumer<String, List<ImageLabel>> labels, ProgressListener progress,
+                                ProgressListener mirroredProgress, BooleanSupplier cancelled) throws IOException {
         List<Path> paths = new ArrayList<>();
         for (ImageCaptions image : dataset.images()) {
             paths.add(image.path());
         }
         FeatureExtraction.Result r = FeatureExtraction.run(paths, encoder, cache, labels, progress, cancelled);
+        List<String> problems = new ArrayList<>(dataset.problems());
+        problems.addAll(r.failures());
+        int encoded = r.encoded();
+        boolean wasCancelled = r.cancelled();
+        Map<Path, String> mirroredHashes = Map.of();
+        if (mirroredCache != null && !wasCancelled) {
+            // Only the images that have a plain feature: the others are not examples at all.
+            List<Path> usable = paths.stream().filter(r.features()::containsKey).toList();
+            FeatureExtraction.Result m = FeatureExtraction.run(usable, encoder, mirroredCache, true, (sha, l) -> { },
+                    mirroredProgress, cancelled);
+            mirroredHashes = m.features();
+            for (String failure : m.failures()) {
+                problems.add("mirrored " + failure);
+            }
+            encoded += m.encoded();
+            wasCancelled = m.cancelled();
+        }
         List<CaptionedFeature> examples = new ArrayList<>();
         Map<Path, String> hashes = r.features();
         for (ImageCaptions image : dataset.images()) {
             String sha = hashes.get(image.path());
             if (sha != null) {
-                examples.add(new CaptionedFeature(image.imageId(), cache.get(sha), image.captions()));
+                String mirroredSha = mirroredHashes.get(image.path());
+                examples.add(new CaptionedFeature(image.imageId(), cache.get(sha), image.captions(),
+                        mirroredSha == null ? null : mirroredCache.get(mirroredSha)));
             }
         }
-        List<String> problems = new ArrayList<>(dataset.problems());
-        problems.addAll(r.failures());
-        return new FeatureSet(List.copyOf(examples), List.copyOf(problems), r.encoded(), r.cancelled());
+        return new FeatureSet(List.copyOf(examples), List.copyOf(problems), encoded, wasCancelled);
     }
 
     /**
@@ -60,8 +91,9 @@ public record FeatureSet(List<CaptionedFeature> examples, List<String> problems,
      *
      * @param features  the dataset's images with their features
      * @param cacheFile the feature cache that holds them
+     * @param mirroredCacheFile the cache of the mirrored photos' features, or null when they were not asked for
      */
-    public record Extraction(FeatureSet features, Path cacheFile) {
+    public record Extraction(FeatureSet features, Path cacheFile, Path mirroredCacheFile) {
     }
 
     /**
@@ -76,12 +108,31 @@ public record FeatureSet(List<CaptionedFeature> examples, List<String> problems,
     public static Extraction extract(Settings settings, DatasetSpec spec, String encoderId, Path encoderWeights,
                                      ProgressListener download, ProgressListener progress, BooleanSupplier cancelled)
             throws IOException {
+        return extract(settings, spec, encoderId, encoderWeights, false, download, progress, ProgressListener.NONE, cancelled);
+    }
+
+    /**
+     * As {@link #extract(Settings, DatasetSpec, String, Path, ProgressListener, ProgressListener, BooleanSupplier)},
+     * encoding every image mirrored left-right too when {@code mirror} ({@code features --mirror}, what
+     * {@code train --mirror} reads).
+     */
+    public static Extraction extract(Settings settings, DatasetSpec spec, String encoderId, Path encoderWeights,
+                                     boolean mirror, ProgressListener download, ProgressListener progress,
+                                     ProgressListener mirroredProgress, BooleanSupplier cancelled) throws IOException {
         CaptionDataset dataset = DatasetLoading.load(spec);
         try (ImageEncoder encoder = ImageEncoders.open(encoderId, encoderWeights, EncoderWeights.Environment.system(settings.home()),
                 download);
              FeatureCache cache = FeatureCache.open(settings.featureCacheDir(), encoder.cacheKey(), encoder.weightsSha256(),
-                     encoder.featureDim())) {
-            return new Extraction(of(dataset, encoder, cache, progress, cancelled), cache.file());
+                     encoder.featureDim());
+             FeatureCache mirrored = mirror ? openMirrored(settings, encoder) : null) {
+            return new Extraction(of(dataset, encoder, cache, mirrored, (sha, l) -> { }, progress, mirroredProgress, cancelled),
+                    cache.file(), mirrored == null ? null : mirrored.file());
         }
+    }
+
+    /** The encoder's cache of mirrored-photo features (a file of its own beside the plain one). */
+    static FeatureCache openMirrored(Settings settings, ImageEncoder encoder) throws IOException {
+        return FeatureCache.open(settings.featureCacheDir(), FeatureCache.mirroredKey(encoder.cacheKey()),
+                encoder.weightsSha256(), encoder.featureDim());
     }
 }

@@ -95,7 +95,7 @@ public final class TrainingService {
                                                       SelfCriticalTrainer.Listener progress, BooleanSupplier cancelled)
             throws IOException {
         String encoderId = Manifest.read(request.from().resolve(Manifest.FILE_NAME)).encoder().id();
-        return withFeatures(settings, request.train(), request.validation(), encoderId, request.encoderWeights(),
+        return withFeatures(settings, request.train(), request.validation(), encoderId, request.encoderWeights(), false,
                 listener, cancelled, (encoder, trainData, train, val) -> new SelfCriticalTrainer(request.config(),
                         request.commandLine(), progress).train(request.from(), train.examples(), val.examples(),
                         request.out(), request.resume(), cancelled));
@@ -105,7 +105,7 @@ public final class TrainingService {
     public static Trainer.Outcome run(Settings settings, Request request, Listener listener, BooleanSupplier cancelled)
             throws IOException {
         return withFeatures(settings, request.train(), request.validation(), request.encoderId(),
-                request.encoderWeights(), listener, cancelled, (encoder, trainData, train, val) -> {
+                request.encoderWeights(), request.config().mirror(), listener, cancelled, (encoder, trainData, train, val) -> {
                     Provenance provenance = new Provenance(encoder.id(), encoder.weightsSha256(), encoder.featureDim(),
                             trainData.name(), describe(request.train()), describe(request.validation()),
                             request.commandLine(), dataHashes(request.train(), request.validation()));
@@ -119,9 +119,13 @@ public final class TrainingService {
         T run(ImageEncoder encoder, CaptionDataset trainData, FeatureSet train, FeatureSet val) throws IOException;
     }
 
-    /** Reads both splits and makes sure every image has a cached feature (encoding the missing ones), then runs. */
+    /**
+     * Reads both splits and makes sure every image has a cached feature (encoding the missing ones), then runs.
+     * With {@code mirror} the training images are also encoded mirrored left-right (their own cache file); the
+     * validation images never are, so validation scores the photos as inference will see them.
+     */
     private static <T> T withFeatures(Settings settings, DatasetSpec trainSpec, DatasetSpec valSpec, String encoderId,
-                                      Path encoderWeights, Listener listener, BooleanSupplier cancelled,
+                                      Path encoderWeights, boolean mirror, Listener listener, BooleanSupplier cancelled,
                                       WithFeatures<T> body) throws IOException {
         CaptionDataset trainData = DatasetLoading.load(trainSpec);
         CaptionDataset valData = DatasetLoading.load(valSpec);
@@ -136,11 +140,16 @@ public final class TrainingService {
         try (ImageEncoder encoder = ImageEncoders.open(encoderId, encoderWeights,
                 EncoderWeights.Environment.system(settings.home()), listener.features("encoder download"));
              FeatureCache cache = FeatureCache.open(settings.featureCacheDir(), encoder.cacheKey(), encoder.weightsSha256(),
-                     encoder.featureDim())) {
-            FeatureSet train = FeatureSet.of(trainData, encoder, cache, listener.features("train"), cancelled);
+                     encoder.featureDim());
+             FeatureCache mirrored = mirror ? FeatureSet.openMirrored(settings, encoder) : null) {
+            FeatureSet train = FeatureSet.of(trainData, encoder, cache, mirrored, (sha, labels) -> { },
+                    listener.features("train"), mirror ? listener.features("train, mirrored") : ProgressListener.NONE,
+                    cancelled);
             listener.problems("train", train.problems());
             if (train.cancelled()) {
-                throw new CancellationException("cancelled while encoding the training images (" + cache.size() + " features are cached; run again to resume)");
+                throw new CancellationException("cancelled while encoding the training images (" + cache.size()
+                        + (mirrored != null ? " + " + mirrored.size() + " mirrored" : "")
+                        + " features are cached; run again to resume)");
             }
             FeatureSet val = FeatureSet.of(valData, encoder, cache, listener.features("validation"), cancelled);
             listener.problems("validation", val.problems());

@@ -119,7 +119,17 @@ public final class Trainer {
         }
         long startNanos = System.nanoTime();
         Files.createDirectories(outDir);
-        List<CaptionedFeature> val = validationSubset(validation);
+        // Validation scores the photos as inference sees them: never a mirrored feature.
+        List<CaptionedFeature> val = withoutMirrored(validationSubset(validation));
+        if (!config.mirror()) {
+            train = withoutMirrored(train);
+        } else {
+            long missing = train.stream().filter(e -> e.mirrored() == null).count();
+            if (missing > 0) {
+                LOG.warn("--mirror: {} of {} training images have no mirrored feature; they are always fed plain",
+                        missing, train.size());
+            }
+        }
         Start start = resume ? resumeFrom(outDir) : fresh(train);
         featureStats = start.featureStats();
         if (featureStats != null) {
@@ -194,7 +204,12 @@ public final class Trainer {
                 config.embeddingSize(), config.hiddenSize(), config.dropout());
         CaptionNetwork network = CaptionNetwork.create(decoder, new TrainingHyperparameters(config.learningRate(), config.clip(),
                 config.tbptt(), config.l2(), config.seed()));
-        // Statistics over images, not captions: every image counts once whatever its number of captions.
+        // Statistics over images, not captions: every image counts once whatever its number of captions. Only the
+        // plain features count, with --mirror too: the statistics are applied at inference, which only sees plain
+        // photos, and a --mirror model then standardises exactly as the same run without it (the comparison
+        // measures the mirroring alone). Little is lost: mirrored photos are photos of the same kind, and on the Flickr8k
+        // train split their features' per-dimension means differ from the plain ones by 0.003 on average, against a
+        // mean standard deviation of 0.68.
         FeatureNormalization stats = config.normalizeFeatures()
                 ? FeatureNormalization.fit(train.stream().map(CaptionedFeature::feature).toList()) : null;
         return new Start(vocabulary, network, new State(0, 0, Double.NEGATIVE_INFINITY, 0, 0), List.of(), stats);
@@ -265,6 +280,7 @@ public final class Trainer {
         // A function of the epoch alone, so a resumed run uses the same schedule.
         net.setLearningRate(config.learningRate() * Math.pow(config.lrDecay(), epoch - 1));
         List<List<Pair>> batches = batches(pairs, epoch);
+        boolean[] mirrored = config.mirror() ? mirrorDraws(pairs.size(), epoch) : null;
         double lossSum = 0;
         long words = 0;
         double gradSum = 0;
@@ -274,7 +290,7 @@ public final class Trainer {
             if (cancelled.getAsBoolean()) {
                 return null;
             }
-            MultiDataSet mds = toDataSet(net, train, batch);
+            MultiDataSet mds = toDataSet(net, train, batch, mirrored);
             long n = CaptionNetwork.targetCount(mds);
             double loss = net.fit(mds);
             lossSum += loss * n;
@@ -292,8 +308,33 @@ public final class Trainer {
         return String.format("%.4f", v);
     }
 
-    /** One training pair: an example's index and one caption as word ids. */
-    private record Pair(int example, int[] words) {
+    /** One training pair: its index among the pairs, an example's index and one caption as word ids. */
+    private record Pair(int index, int example, int[] words) {
+    }
+
+    /**
+     * With {@code --mirror}: for each pair (by {@link Pair#index()}), true when epoch {@code epoch} feeds the mirrored
+     * photo. A generator of its own, a function of the seed and the epoch alone: the run is deterministic and
+     * resumable, and the shuffle and batches stay those of the same run without {@code --mirror}.
+     */
+    boolean[] mirrorDraws(int pairs, int epoch) {
+        Random random = new Random((config.seed() * 1_000_003L + epoch) ^ MIRROR_STREAM);
+        boolean[] draws = new boolean[pairs];
+        for (int i = 0; i < pairs; i++) {
+            draws[i] = random.nextBoolean();
+        }
+        return draws;
+    }
+
+    /** Separates the mirror draws' generator from the shuffle's ("mirror" in ASCII). */
+    private static final long MIRROR_STREAM = 0x6D6972726F72L;
+
+    /** The examples without their mirrored features. */
+    private static List<CaptionedFeature> withoutMirrored(List<CaptionedFeature> examples) {
+        if (examples.stream().allMatch(e -> e.mirrored() == null)) {
+            return examples;
+        }
+        return examples.stream().map(e -> new CaptionedFeature(e.imageId(), e.feature(), e.captions())).toList();
     }
 
     private List<Pair> pairs(List<CaptionedFeature> examples, Vocabulary vocabulary) {
@@ -307,7 +348,7 @@ public final class Trainer {
                 if (ids.length > config.maxCaptionLength()) {
                     ids = java.util.Arrays.copyOf(ids, config.maxCaptionLength());
                 }
-                out.add(new Pair(i, ids));
+                out.add(new Pair(out.size(), i, ids));
             }
         }
         return out;
@@ -331,11 +372,14 @@ public final class Trainer {
         return batches;
     }
 
-    private MultiDataSet toDataSet(CaptionNetwork net, List<CaptionedFeature> examples, List<Pair> batch) {
+    /** A batch; {@code mirrored} (by pair index, or null for none) picks the mirrored feature where there is one. */
+    private MultiDataSet toDataSet(CaptionNetwork net, List<CaptionedFeature> examples, List<Pair> batch, boolean[] mirrored) {
         List<float[]> features = new ArrayList<>(batch.size());
         List<int[]> captions = new ArrayList<>(batch.size());
         for (Pair p : batch) {
-            features.add(examples.get(p.example()).feature());
+            CaptionedFeature e = examples.get(p.example());
+            boolean flip = mirrored != null && mirrored[p.index()] && e.mirrored() != null;
+            features.add(flip ? e.mirrored() : e.feature());
             captions.add(p.words());
         }
         return net.batch(features, captions, config.maxCaptionLength() + 1);
@@ -346,7 +390,7 @@ public final class Trainer {
         long words = 0;
         for (int i = 0; i < valPairs.size(); i += VALIDATION_CHUNK) {
             List<Pair> chunk = valPairs.subList(i, Math.min(valPairs.size(), i + VALIDATION_CHUNK));
-            MultiDataSet mds = toDataSet(net, val, chunk);
+            MultiDataSet mds = toDataSet(net, val, chunk, null);
             long n = CaptionNetwork.targetCount(mds);
             sum += net.loss(mds) * n;
             words += n;
@@ -376,7 +420,8 @@ public final class Trainer {
     static List<CaptionedFeature> normalized(List<CaptionedFeature> examples, FeatureNormalization stats) {
         List<CaptionedFeature> out = new ArrayList<>(examples.size());
         for (CaptionedFeature e : examples) {
-            out.add(new CaptionedFeature(e.imageId(), stats.apply(e.feature()), e.captions()));
+            out.add(new CaptionedFeature(e.imageId(), stats.apply(e.feature()), e.captions(),
+                    e.mirrored() == null ? null : stats.apply(e.mirrored())));
         }
         return out;
     }

@@ -75,6 +75,25 @@ class TrainOutputTest {
     }
 
     @Test
+    void mirrorOptionErrorsAreUsageErrorsBeforeAnyWork() {
+        Path model = dir.resolve("new-model");
+        Run withScst = train(model, "--mirror", "--scst", "--from", dir.resolve("some-model").toString());
+        assertThat(withScst.code()).as(withScst.err()).isEqualTo(CaptionLabCommand.USAGE);
+        assertThat(withScst.err()).startsWith("captionlab train: --mirror is an option of cross-entropy training,"
+                + " not of --scst / --from\n").doesNotContain("Exception", "\tat ");
+
+        Run withValue = train(model, "--mirror=perhaps");
+        assertThat(withValue.code()).as(withValue.err()).isEqualTo(CaptionLabCommand.USAGE);
+        assertThat(withValue.err()).startsWith("captionlab train: ").contains("--mirror").doesNotContain("\tat ");
+
+        // Accepted on its own: what stops it is the missing captions file (exit 3), not the option.
+        Run accepted = train(model, "--mirror");
+        assertThat(accepted.code()).as(accepted.err()).isEqualTo(CaptionLabCommand.FATAL);
+        assertThat(accepted.err()).contains("no-captions.txt");
+        assertThat(model).doesNotExist();
+    }
+
+    @Test
     void epochLineIsReadableWithTheTimeLeft() {
         EpochStats s = new EpochStats(3, 2.91349, 3.35123, 28.54, 0.14234, 0.37111, 1.234, 4.567, 0.9812, 128.4);
 

@@ -102,4 +102,55 @@ class FeatureCacheTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expects 4");
         }
     }
+
+    @Test
+    void mirroredFeaturesLiveApartFromThePlainOnesAndAnOldCacheStillReads() throws IOException {
+        Path plainFile;
+        // A cache as written before mirroring existed: the plain key only.
+        try (FeatureCache plain = FeatureCache.open(dir, "mobilenet-v2-xnnpack", "abc123", 4)) {
+            plain.put(key(0), feature(0, 4));
+            plain.put(key(1), feature(1, 4));
+            plainFile = plain.file();
+        }
+        byte[] before = Files.readAllBytes(plainFile);
+
+        Path mirroredFile;
+        try (FeatureCache mirrored = FeatureCache.open(dir, FeatureCache.mirroredKey("mobilenet-v2-xnnpack"), "abc123", 4)) {
+            mirroredFile = mirrored.file();
+            // Same content hash, other namespace: nothing of the plain cache shows through.
+            assertThat(mirrored.contains(key(0))).isFalse();
+            assertThat(mirrored.size()).isZero();
+            mirrored.put(key(0), feature(7, 4));
+        }
+        assertThat(mirroredFile).isNotEqualTo(plainFile);
+        assertThat(Files.readAllBytes(plainFile)).as("the plain cache is not touched").isEqualTo(before);
+
+        try (FeatureCache plain = FeatureCache.open(dir, "mobilenet-v2-xnnpack", "abc123", 4);
+             FeatureCache mirrored = FeatureCache.open(dir, FeatureCache.mirroredKey("mobilenet-v2-xnnpack"), "abc123", 4)) {
+            assertThat(plain.size()).isEqualTo(2);
+            assertThat(plain.get(key(0))).containsExactly(feature(0, 4), within(5e-3f));
+            assertThat(mirrored.size()).isEqualTo(1);
+            assertThat(mirrored.get(key(0))).containsExactly(feature(7, 4), within(5e-3f));
+            assertThat(mirrored.get(key(1))).isNull();
+        }
+    }
+
+    @Test
+    void aMirroredCacheFileIsNeverReadAsThePlainOne() throws IOException {
+        Path mirroredFile;
+        try (FeatureCache mirrored = FeatureCache.open(dir, FeatureCache.mirroredKey("enc"), "sha", 4)) {
+            mirrored.put(key(0), feature(0, 4));
+            mirroredFile = mirrored.file();
+        }
+        // Even renamed to the plain cache's file name, its header names the mirrored key and is refused.
+        Path plainName;
+        try (FeatureCache plain = FeatureCache.open(dir.resolve("probe"), "enc", "sha", 4)) {
+            plainName = plain.file().getFileName();
+        }
+        Path other = dir.resolve("other");
+        Files.createDirectories(other);
+        Files.copy(mirroredFile, other.resolve(plainName));
+        assertThatThrownBy(() -> FeatureCache.open(other, "enc", "sha", 4))
+                .isInstanceOf(IOException.class).hasMessageContaining("another encoder");
+    }
 }

@@ -21,6 +21,34 @@ class ImageConversionsTest {
     }
 
     @Test
+    void mirroredFlipsEveryRowLeftRightAndKeepsTheSize() {
+        BufferedImage img = TestImages.noise(7, 5, 3);
+        BufferedImage mirrored = ImageConversions.mirrored(img);
+
+        assertThat(mirrored.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
+        assertThat(mirrored.getWidth()).isEqualTo(7);
+        assertThat(mirrored.getHeight()).isEqualTo(5);
+        for (int y = 0; y < 5; y++) {
+            for (int x = 0; x < 7; x++) {
+                assertThat(mirrored.getRGB(x, y)).as("(%d, %d)", x, y).isEqualTo(img.getRGB(6 - x, y));
+            }
+        }
+        // Twice is the photo again, and the input is left as it was (a new image, not a view).
+        assertThat(ImageConversions.toRgbBytes(ImageConversions.mirrored(mirrored))).isEqualTo(ImageConversions.toRgbBytes(img));
+        assertThat(mirrored).isNotSameAs(img);
+    }
+
+    @Test
+    void mirroredOfAnotherPixelFormatIsStillTheRgbPixelsFlipped() {
+        BufferedImage bgr = new BufferedImage(2, 1, BufferedImage.TYPE_3BYTE_BGR);
+        bgr.setRGB(0, 0, 0x102030);
+        bgr.setRGB(1, 0, 0x405060);
+
+        assertThat(ImageConversions.toRgbBytes(ImageConversions.mirrored(bgr)))
+                .containsExactly(0x40, 0x50, 0x60, 0x10, 0x20, 0x30);
+    }
+
+    @Test
     void rgbBytesOfASubImageCoverOnlyThatRegion() {
         BufferedImage img = TestImages.noise(10, 10, 4);
         BufferedImage sub = img.getSubimage(3, 4, 2, 1);
