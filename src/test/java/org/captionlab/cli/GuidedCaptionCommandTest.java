@@ -61,10 +61,10 @@ class GuidedCaptionCommandTest {
         r = run("caption", cat(), "--model", "models/default", "--encoder-weights", weights, "--format", "csv",
                 "--guide", "off", "--out", off.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(csv(off)).allSatisfy(row -> {
-            assertThat(row.get("guide")).isEmpty();
-            assertThat(row.get("caption")).doesNotContainPattern("\\bcats?\\b"); // the dog prior, unguided
-        });
+        List<CSVRecord> unguided = csv(off);
+        assertThat(unguided).allSatisfy(row -> assertThat(row.get("guide")).isEmpty());
+        // The dog prior, unguided: the best caption calls the cat a dog (a lower alternative may say "cat").
+        assertThat(unguided.get(0).get("caption")).doesNotContainPattern("\\bcats?\\b").containsPattern("\\bdogs?\\b");
     }
 
     @Test

@@ -547,7 +547,10 @@ class MainViewFxTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> vm.modelReport().compareProperty().get() != null));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#model-report-status").queryAs(Label.class).getText())
-                .isEqualTo("'default': 3 epochs logged; compared with 'lstm-ep20' (12 epochs).");
+                .isEqualTo("'default': 3 epochs logged, then 2 self-critical epochs; compared with 'lstm-ep20' (12 epochs).");
+        // The shipped default was fine-tuned with SCST, so the view opens on that phase: the training phase's charts.
+        robot.clickOn("#phase-ce");
+        WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.chart.LineChart<?, ?> lossChart = robot.lookup("#chart-loss").query();
         assertThat(lossChart.getData()).hasSize(4);
         assertThat(robot.lookup("#chart-loss .chart-series-line").queryAll().stream()
@@ -670,10 +673,15 @@ class MainViewFxTest {
             assertThat(filterBar.isVisible()).isTrue();
             shortcut(robot, KeyCode.DIGIT4);
             WaitForAsyncUtils.waitForFxEvents();
+            // The shipped default was fine-tuned with SCST and opens on that phase: start from the training phase.
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#phase-ce").tryQuery()
+                    .map(Node::isVisible).orElse(false)));
+            robot.clickOn("#phase-ce");
+            WaitForAsyncUtils.waitForFxEvents();
             assertThat(filterBar.isVisible()).as("filter bar in the Model view").isFalse();
             assertThat(filterBar.isManaged()).isFalse();
             Node viewport = robot.lookup(".model-report-scroll").query();
-            // The main model has no SCST log, so its training log's charts come first; the comparison model's
+            // The training phase is shown (clicked above); the comparison model's
             // SCST log adds the phase selector, and the SCST phase's four charts must be as whole.
             assertThat(robot.lookup("#model-phase").query().isVisible()).as("phase selector at %s", at).isTrue();
             assertInside(robot.lookup("#phase-scst").query(), viewport, "SCST phase button at " + at);
