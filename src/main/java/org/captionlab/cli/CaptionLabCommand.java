@@ -114,8 +114,21 @@ public final class CaptionLabCommand implements Runnable {
 
     /**
      * True when the arguments ask for the command line rather than the desktop app: anything but
-     * nothing at all or the app's own options ({@code --model DIR}, {@code --encoder-weights PATH}).
+     * nothing at all, the app's own options ({@code --model DIR}, {@code --encoder-weights PATH}) and existing
+     * photos or folders to open in the app ({@code captionlab ~/Pictures}: what a new user tries first).
      */
+    /** An existing file or folder that is not also a command's name (commands win: {@code captionlab train}). */
+    public static boolean isPathToOpen(String arg) {
+        if (arg.isEmpty() || arg.startsWith("-") || SUBCOMMANDS.containsKey(arg) || arg.equals("help")) {
+            return false;
+        }
+        try {
+            return java.nio.file.Files.exists(java.nio.file.Path.of(arg));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
     public static boolean isCommandLine(String[] args) {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -124,6 +137,9 @@ public final class CaptionLabCommand implements Runnable {
                 if (!a.contains("=")) {
                     i++;
                 }
+                continue;
+            }
+            if (isPathToOpen(a)) {
                 continue;
             }
             return true;

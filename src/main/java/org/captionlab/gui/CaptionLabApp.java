@@ -143,6 +143,11 @@ public final class CaptionLabApp extends Application {
         stage.show();
         LOG.info("CaptionLab started; loading model {}", model);
         vm.loadModel(model);
+        List<Path> toOpen = pathsToOpen(args);
+        if (!toOpen.isEmpty()) {
+            LOG.info("opening {} from the command line", toOpen);
+            vm.addPaths(toOpen);
+        }
         if (Boolean.getBoolean(EXIT_WHEN_SHOWN)) {
             exitAfterFirstFrame();
         }
@@ -181,6 +186,24 @@ public final class CaptionLabApp extends Application {
     }
 
     /** The value of {@code --name VALUE} or {@code --name=VALUE}, or null. */
+    /** The photos and folders named on the command line (everything but the app's options and their values). */
+    static List<Path> pathsToOpen(List<String> args) {
+        List<Path> paths = new java.util.ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.startsWith("--")) {
+                if (!a.contains("=")) {
+                    i++;   // the option's value
+                }
+            } else {
+                // The launcher sent only existing paths here (a command's name goes to the command line); a file
+                // gone since is reported by the library like any unreadable photo.
+                paths.add(Path.of(a));
+            }
+        }
+        return paths;
+    }
+
     static String option(List<String> args, String name) {
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);

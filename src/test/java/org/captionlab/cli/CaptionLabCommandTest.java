@@ -15,6 +15,19 @@ class CaptionLabCommandTest {
         assertThat(CaptionLabCommand.isCommandLine(new String[] {"--model=models/x", "--encoder-weights", "w.tflite"})).isFalse();
     }
 
+    /** {@code captionlab ~/Pictures} opens the photos in the app; a command's name still wins over a folder of that name. */
+    @Test
+    void existingPhotosAndFoldersOpenInTheApp(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path photo = java.nio.file.Files.createFile(dir.resolve("cat.jpg"));
+        assertThat(CaptionLabCommand.isCommandLine(new String[] {dir.toString()})).isFalse();
+        assertThat(CaptionLabCommand.isCommandLine(new String[] {"--model", "m", photo.toString(), dir.toString()}))
+                .isFalse();
+        assertThat(CaptionLabCommand.isCommandLine(new String[] {dir.resolve("missing.jpg").toString()})).isTrue();
+        assertThat(CaptionLabCommand.isPathToOpen("caption")).isFalse();
+        assertThat(CaptionLabCommand.isPathToOpen("--help")).isFalse();
+    }
+
     @Test
     void commandsAndHelpAreCommandLine() {
         assertThat(CaptionLabCommand.isCommandLine(new String[] {"caption", "a.jpg"})).isTrue();
